@@ -1,0 +1,2 @@
+/** Benchmark harness; results in bench/RESULTS.md. */
+package io.gatehouse.bench;

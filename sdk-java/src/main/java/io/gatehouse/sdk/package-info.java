@@ -1,0 +1,2 @@
+/** Typed Java client of the Gatehouse REST API. */
+package io.gatehouse.sdk;

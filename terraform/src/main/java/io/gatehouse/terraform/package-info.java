@@ -1,0 +1,2 @@
+/** Terraform provider for Gatehouse (plugin protocol v6), built on the SDK. */
+package io.gatehouse.terraform;
