@@ -121,7 +121,6 @@ public final class TokenVerifiers {
                         options.jwksRefreshTimeout().toMillis())
                 .refreshAheadCache(options.jwksRefreshAhead().toMillis(), null, refresher, false, null, false)
                 .rateLimited(options.jwksMinRefreshInterval().toMillis())
-                .retrying(true)
                 .outageTolerant(options.jwksOutageTolerance().toMillis())
                 .build();
     }
