@@ -23,7 +23,8 @@ public record BundleRequest(
         Claims.requireId("tenant", tenant);
         Claims.requireId("audience", audience);
         if (version < 1 || version > CanonicalJson.MAX_SAFE_INTEGER) {
-            throw new IllegalArgumentException("version: " + version + " (expected: 1.." + CanonicalJson.MAX_SAFE_INTEGER + ")");
+            throw new IllegalArgumentException(
+                    "version: " + version + " (expected: 1.." + CanonicalJson.MAX_SAFE_INTEGER + ")");
         }
         if (schema < 1) {
             throw new IllegalArgumentException("schema: " + schema + " (expected: >= 1)");

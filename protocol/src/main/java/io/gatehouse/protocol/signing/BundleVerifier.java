@@ -98,8 +98,8 @@ public final class BundleVerifier {
         ECKey key = trustSet.verificationKey(parsed.keyId(), now)
                 .orElseThrow(() -> new BundleRejectedException(
                         Reason.UNKNOWN_KEY,
-                        "kid " + Claims.printable(parsed.keyId()) + " is not a currently valid key of trust set version "
-                                + trustSet.version()));
+                        "kid " + Claims.printable(parsed.keyId())
+                                + " is not a currently valid key of trust set version " + trustSet.version()));
         try {
             Jws.verifySignature(parsed, key);
         } catch (Jws.JwsException e) {

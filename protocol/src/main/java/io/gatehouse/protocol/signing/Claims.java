@@ -17,8 +17,8 @@ final class Claims {
             throw new IllegalArgumentException(name + ": missing");
         }
         if (!ID.matcher(value).matches()) {
-            throw new IllegalArgumentException(
-                    name + ": '" + printable(value) + "' (expected: 1-200 of [A-Za-z0-9._:@/-], starting alphanumeric)");
+            throw new IllegalArgumentException(name + ": '" + printable(value)
+                    + "' (expected: 1-200 of [A-Za-z0-9._:@/-], starting alphanumeric)");
         }
         return value;
     }

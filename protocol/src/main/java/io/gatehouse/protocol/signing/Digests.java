@@ -33,6 +33,7 @@ public final class Digests {
     /** Constant-time comparison of two strings' UTF-8 bytes (for digests and nonces). */
     public static boolean constantTimeEquals(String a, String b) {
         return MessageDigest.isEqual(
-                a.getBytes(java.nio.charset.StandardCharsets.UTF_8), b.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                a.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                b.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 }

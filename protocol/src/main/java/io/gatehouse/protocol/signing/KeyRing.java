@@ -72,7 +72,8 @@ public final class KeyRing {
         Map<String, ECKey> keys = new LinkedHashMap<>();
         for (ECKey key : privateKeys) {
             requireSigningKey(key);
-            TrustedKey trusted = published.trustSet()
+            TrustedKey trusted = published
+                    .trustSet()
                     .find(key.getKeyID())
                     .orElseThrow(() -> new IllegalArgumentException(
                             "private key " + key.getKeyID() + " is not in trust set version " + published.version()));
@@ -135,7 +136,8 @@ public final class KeyRing {
      * propagation window, so that every agent can verify what it signs.
      */
     public KeyRing activate(String kid, Instant now) {
-        TrustedKey key = published.trustSet()
+        TrustedKey key = published
+                .trustSet()
                 .find(kid)
                 .orElseThrow(() -> new IllegalStateException("key " + kid + " is not published"));
         if (!privateKeys.containsKey(kid)) {

@@ -39,7 +39,8 @@ public final class MasterKey {
     public static MasterKey parse(String id, String base64) {
         requireId(id);
         if (base64 == null || base64.isBlank()) {
-            throw new IllegalArgumentException("master key '" + id + "': empty (expected " + LENGTH + " bytes, base64)");
+            throw new IllegalArgumentException(
+                    "master key '" + id + "': empty (expected " + LENGTH + " bytes, base64)");
         }
         String text = base64.strip();
         byte[] decoded;
@@ -88,7 +89,9 @@ public final class MasterKey {
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof MasterKey that && id.equals(that.id) && java.security.MessageDigest.isEqual(key, that.key);
+        return other instanceof MasterKey that
+                && id.equals(that.id)
+                && java.security.MessageDigest.isEqual(key, that.key);
     }
 
     @Override

@@ -67,7 +67,8 @@ public final class PossessionProof {
      * {@code kid} → signature → {@code aud} → {@code nonce} (constant time) → {@code iat} within
      * {@code maxAge} (and not more than {@link #CLOCK_SKEW} ahead).
      */
-    public static Verified verify(String proof, String expectedNonce, String expectedAudience, Instant now, Duration maxAge)
+    public static Verified verify(
+            String proof, String expectedNonce, String expectedAudience, Instant now, Duration maxAge)
             throws PossessionProofException {
         requireNonce(expectedNonce);
         Objects.requireNonNull(expectedAudience, "expectedAudience");
@@ -108,7 +109,8 @@ public final class PossessionProof {
         }
         if (!audience.equals(expectedAudience)) {
             throw new PossessionProofException(
-                    Reason.WRONG_AUDIENCE, "proof is for '" + Claims.printable(audience) + "' (expected '" + expectedAudience + "')");
+                    Reason.WRONG_AUDIENCE,
+                    "proof is for '" + Claims.printable(audience) + "' (expected '" + expectedAudience + "')");
         }
         if (!Digests.constantTimeEquals(nonce, expectedNonce)) {
             throw new PossessionProofException(Reason.NONCE_MISMATCH, "proof is not over the issued nonce");

@@ -79,12 +79,14 @@ public record SealedSecret(String keyId, byte[] nonce, byte[] ciphertext) {
         }
         if (bytes[3] != VERSION) {
             throw new SealingException(
-                    SealingException.Reason.MALFORMED, "sealed secret version " + bytes[3] + " (supported: " + VERSION + ")");
+                    SealingException.Reason.MALFORMED,
+                    "sealed secret version " + bytes[3] + " (supported: " + VERSION + ")");
         }
         int idLength = bytes[4] & 0xff;
         int nonceStart = 5 + idLength;
         if (idLength < 1 || idLength > 64 || bytes.length < nonceStart + NONCE_LENGTH + TAG_LENGTH) {
-            throw new SealingException(SealingException.Reason.MALFORMED, "sealed secret is truncated or has a bad key id");
+            throw new SealingException(
+                    SealingException.Reason.MALFORMED, "sealed secret is truncated or has a bad key id");
         }
         String keyId = new String(bytes, 5, idLength, StandardCharsets.US_ASCII);
         try {

@@ -37,7 +37,8 @@ public record TrustSet(String tenant, long version, Instant issuedAt, List<Trust
         if (version < 1 || version > CanonicalJson.MAX_SAFE_INTEGER) {
             throw new IllegalArgumentException("version: " + version + " (expected: >= 1)");
         }
-        issuedAt = Instant.ofEpochSecond(Objects.requireNonNull(issuedAt, "issuedAt").getEpochSecond());
+        issuedAt = Instant.ofEpochSecond(
+                Objects.requireNonNull(issuedAt, "issuedAt").getEpochSecond());
         keys = List.copyOf(Objects.requireNonNull(keys, "keys"));
         if (keys.isEmpty()) {
             throw new IllegalArgumentException("keys: empty (a trust set needs at least one key)");

@@ -24,8 +24,7 @@ public final class TrustSetUpdate {
     /** Signs {@code trustSet} with {@code signingKey}, a private key whose public part is trusted by the previous version. */
     public static SignedTrustSet sign(TrustSet trustSet, ECKey signingKey) {
         Objects.requireNonNull(trustSet, "trustSet");
-        return new SignedTrustSet(
-                Jws.sign(signingKey, TYPE, CanonicalJson.bytes(trustSet.toJson())), trustSet);
+        return new SignedTrustSet(Jws.sign(signingKey, TYPE, CanonicalJson.bytes(trustSet.toJson())), trustSet);
     }
 
     /** Verifies {@code signedNext} against {@code current} at {@code now} (ES256 or ES384, matching the key). */
@@ -45,7 +44,8 @@ public final class TrustSetUpdate {
         if (next.version() != current.version() + 1) {
             throw new TrustSetRejectedException(
                     Reason.VERSION_GAP,
-                    "trust set version " + next.version() + " skips versions (expected " + (current.version() + 1) + ")");
+                    "trust set version " + next.version() + " skips versions (expected " + (current.version() + 1)
+                            + ")");
         }
         return next;
     }
@@ -74,7 +74,8 @@ public final class TrustSetUpdate {
         ECKey key = candidate
                 .verificationKey(parsed.keyId(), now)
                 .orElseThrow(() -> new TrustSetRejectedException(
-                        Reason.UNKNOWN_KEY, "kid " + parsed.keyId() + " is not a currently valid key of the trust set"));
+                        Reason.UNKNOWN_KEY,
+                        "kid " + parsed.keyId() + " is not a currently valid key of the trust set"));
         checkSignature(parsed, key);
         checkTenant(candidate, tenant);
         return candidate;

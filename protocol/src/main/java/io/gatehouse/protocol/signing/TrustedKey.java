@@ -21,14 +21,15 @@ public record TrustedKey(ECKey publicKey, Instant notBefore, Instant notAfter) {
         Jws.algorithmFor(publicKey);
         String thumbprint = thumbprint(publicKey);
         if (!thumbprint.equals(publicKey.getKeyID())) {
-            throw new IllegalArgumentException("kid '" + publicKey.getKeyID() + "' is not the key's RFC 7638 thumbprint");
+            throw new IllegalArgumentException(
+                    "kid '" + publicKey.getKeyID() + "' is not the key's RFC 7638 thumbprint");
         }
         notBefore = Instant.ofEpochSecond(notBefore.getEpochSecond());
         if (notAfter != null) {
             notAfter = Instant.ofEpochSecond(notAfter.getEpochSecond());
             if (!notAfter.isAfter(notBefore)) {
-                throw new IllegalArgumentException(
-                        "key " + publicKey.getKeyID() + ": notAfter " + notAfter + " is not after notBefore " + notBefore);
+                throw new IllegalArgumentException("key " + publicKey.getKeyID() + ": notAfter " + notAfter
+                        + " is not after notBefore " + notBefore);
             }
         }
     }
