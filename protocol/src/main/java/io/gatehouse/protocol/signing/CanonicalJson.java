@@ -11,6 +11,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.math.MathContext;
+import java.math.RoundingMode;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -24,7 +29,8 @@ import java.util.Objects;
  * and control characters below U+0020; {@code \b \t \n \f \r} as short escapes, the rest as lowercase
  * <code>&#92;u00XX</code>), everything else written literally as UTF-8, and numbers in the ECMAScript
  * {@code Number.prototype.toString} form. Integers must lie within ±(2^53−1) so that every reader agrees
- * on them; NaN, infinities and lone surrogates are rejected. {@link #parse} is strict: duplicate member
+ * on them; larger integers are accepted only when they are exactly the ECMAScript form of a double (so no value
+ * changes silently); NaN, infinities and lone surrogates are rejected. {@link #parse} is strict: duplicate member
  * names and trailing content are errors.
  */
 public final class CanonicalJson {
@@ -64,8 +70,21 @@ public final class CanonicalJson {
      */
     public static JsonNode parse(byte[] json) {
         Objects.requireNonNull(json, "json");
+        String text;
         try {
-            JsonNode node = STRICT.readTree(json);
+            // Decode strictly ourselves: malformed UTF-8 is an error, and Jackson's byte parser mishandles
+            // escaped surrogate pairs in member names (2.21), its String parser does not.
+            text = StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(json))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            throw new IllegalArgumentException("invalid JSON: not valid UTF-8", e);
+        }
+        try {
+            JsonNode node = STRICT.readTree(text);
             if (node == null || node.isMissingNode()) {
                 throw new IllegalArgumentException("invalid JSON: empty document");
             }
@@ -158,11 +177,18 @@ public final class CanonicalJson {
     private static void writeNumber(JsonNode node, StringBuilder out, String path) {
         if (node.isIntegralNumber()) {
             BigInteger value = node.bigIntegerValue();
-            if (value.abs().compareTo(BigInteger.valueOf(MAX_SAFE_INTEGER)) > 0) {
-                throw new IllegalArgumentException(
-                        path + ": integer " + value + " is outside ±" + MAX_SAFE_INTEGER + " (I-JSON safe range)");
+            if (value.abs().compareTo(BigInteger.valueOf(MAX_SAFE_INTEGER)) <= 0) {
+                out.append(value);
+                return;
             }
-            out.append(value);
+            // Beyond ±(2^53-1) a number is a double to every JCS reader: accept it only if the double's
+            // ECMAScript form is exactly this integer, so no value ever changes silently.
+            String asDouble = formatDouble(value.doubleValue());
+            if (!asDouble.equals(value.toString())) {
+                throw new IllegalArgumentException(path + ": integer " + value + " is outside the safe range ±"
+                        + MAX_SAFE_INTEGER + " and not exactly an IEEE-754 double");
+            }
+            out.append(asDouble);
             return;
         }
         double d = node.doubleValue();
@@ -184,6 +210,13 @@ public final class CanonicalJson {
         }
         // Double.toString yields the shortest round-tripping digits (JDK 19+).
         BigDecimal exact = new BigDecimal(Double.toString(d)).stripTrailingZeros();
+        if (exact.precision() == 2) {
+            // Double.toString never emits one significant digit; ECMAScript wants the shortest form.
+            BigDecimal one = new BigDecimal(d).round(new MathContext(1, RoundingMode.HALF_EVEN));
+            if (one.doubleValue() == d) {
+                exact = one.stripTrailingZeros();
+            }
+        }
         String digits = exact.unscaledValue().toString();
         int k = digits.length();
         int n = k - exact.scale(); // value = 0.digits × 10^n
