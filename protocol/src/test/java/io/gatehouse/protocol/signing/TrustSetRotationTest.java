@@ -55,7 +55,8 @@ class TrustSetRotationTest {
     private static void assertRejected(ThrowingCallable call, Reason reason) {
         assertThatThrownBy(call)
                 .isInstanceOf(TrustSetRejectedException.class)
-                .satisfies(e -> assertThat(((TrustSetRejectedException) e).reason()).isEqualTo(reason))
+                .satisfies(e ->
+                        assertThat(((TrustSetRejectedException) e).reason()).isEqualTo(reason))
                 .hasMessageStartingWith(reason.name() + ": ");
     }
 
@@ -128,7 +129,9 @@ class TrustSetRotationTest {
         ECKey attacker = KeyRing.generateKey();
         TrustSet evil = pinned.next(NOW, List.of(TrustedKey.of(attacker.toPublicJWK(), NOW)));
 
-        assertRejected(() -> TrustSetUpdate.verify(pinned, TrustSetUpdate.sign(evil, attacker).compact(), NOW),
+        assertRejected(
+                () -> TrustSetUpdate.verify(
+                        pinned, TrustSetUpdate.sign(evil, attacker).compact(), NOW),
                 Reason.UNKNOWN_KEY);
 
         // Same, but claiming the trusted kid: the signature does not verify.
@@ -139,7 +142,8 @@ class TrustSetRotationTest {
         // And one bit flipped in a genuine next version.
         KeyRing rotated = ring.publishNext(attacker, NOW);
         assertRejected(
-                () -> TrustSetUpdate.verify(pinned, Tamper.payloadByte(rotated.trustSet().compact()), NOW),
+                () -> TrustSetUpdate.verify(
+                        pinned, Tamper.payloadByte(rotated.trustSet().compact()), NOW),
                 Reason.BAD_SIGNATURE);
     }
 
@@ -163,11 +167,16 @@ class TrustSetRotationTest {
     void aTrustSetForAnotherTenantIsRejected() {
         ECKey key = KeyRing.generateKey();
         KeyRing ring = KeyRing.create(TENANT, key, NOW, WINDOW);
-        TrustSet other = new TrustSet("t-other", 2, NOW, ring.trustSet().trustSet().keys());
+        TrustSet other =
+                new TrustSet("t-other", 2, NOW, ring.trustSet().trustSet().keys());
         assertRejected(
-                () -> TrustSetUpdate.verify(ring.trustSet().trustSet(), TrustSetUpdate.sign(other, key).compact(), NOW),
+                () -> TrustSetUpdate.verify(
+                        ring.trustSet().trustSet(),
+                        TrustSetUpdate.sign(other, key).compact(),
+                        NOW),
                 Reason.WRONG_TENANT);
-        assertRejected(() -> TrustSetUpdate.verifyPinned(ring.trustSet().compact(), "t-other", NOW), Reason.WRONG_TENANT);
+        assertRejected(
+                () -> TrustSetUpdate.verifyPinned(ring.trustSet().compact(), "t-other", NOW), Reason.WRONG_TENANT);
     }
 
     @Test
@@ -194,11 +203,14 @@ class TrustSetRotationTest {
     @Test
     void trustSetJsonMatchesTheGoldenFileAndRoundTrips() {
         ECKey key = Golden.key("signing/test-signing-key.jwk.json");
-        TrustSet set = new TrustSet(TENANT, 3, NOW, List.of(
-                new TrustedKey(key.toPublicJWK(), NOW.minusSeconds(86_400), NOW.plusSeconds(86_400))));
+        TrustSet set = new TrustSet(
+                TENANT,
+                3,
+                NOW,
+                List.of(new TrustedKey(key.toPublicJWK(), NOW.minusSeconds(86_400), NOW.plusSeconds(86_400))));
         Golden.assertMatches("signing/trust-set.json", CanonicalJson.string(set.toJson()));
-        assertThat(TrustSet.fromJson(CanonicalJson.parse(Golden.read("signing/trust-set.json").getBytes(
-                        java.nio.charset.StandardCharsets.UTF_8))))
+        assertThat(TrustSet.fromJson(CanonicalJson.parse(
+                        Golden.read("signing/trust-set.json").getBytes(java.nio.charset.StandardCharsets.UTF_8))))
                 .isEqualTo(set);
     }
 
@@ -206,7 +218,10 @@ class TrustSetRotationTest {
     void trustSetsAndKeyRingsValidateTheirInput() {
         ECKey key = KeyRing.generateKey();
         assertThatThrownBy(() -> new TrustSet(TENANT, 1, NOW, List.of())).hasMessageContaining("at least one key");
-        assertThatThrownBy(() -> new TrustSet(TENANT, 1, NOW,
+        assertThatThrownBy(() -> new TrustSet(
+                        TENANT,
+                        1,
+                        NOW,
                         List.of(TrustedKey.of(key.toPublicJWK(), NOW), TrustedKey.of(key.toPublicJWK(), NOW))))
                 .hasMessageContaining("duplicate kid");
         ECKey wrongKid = new ECKey.Builder(key.toPublicJWK()).keyID("k1").build();
@@ -222,8 +237,8 @@ class TrustSetRotationTest {
 
     @Test
     void keyRingRestoresFromStorage() throws Exception {
-        KeyRing ring = KeyRing.create(TENANT, KeyRing.generateKey(), NOW, WINDOW)
-                .publishNext(KeyRing.generateKey(), NOW);
+        KeyRing ring =
+                KeyRing.create(TENANT, KeyRing.generateKey(), NOW, WINDOW).publishNext(KeyRing.generateKey(), NOW);
         KeyRing restored = KeyRing.restore(ring.trustSet(), ring.privateKeys(), ring.activeKeyId(), WINDOW);
         assertThat(restored.trustSet()).isEqualTo(ring.trustSet());
         assertThat(restored.activeKey()).isEqualTo(ring.activeKey());
