@@ -47,11 +47,11 @@ class AeadTest {
     @Test
     void everySealUsesAFreshNonce() {
         Set<String> nonces = new HashSet<>();
-        for (int i = 0; i < 1000; i++) {
+        for (int i = 0; i < 256; i++) {
             nonces.add(Base64.getEncoder()
                     .encodeToString(aead.seal(new byte[] {1}, AAD).nonce()));
         }
-        assertThat(nonces).hasSize(1000);
+        assertThat(nonces).hasSize(256);
     }
 
     @Test
