@@ -84,6 +84,9 @@ public final class BundleVerifier {
     private VerifiedBundle check(String compact, TrustSet trustSet, long appliedVersion, boolean fresh)
             throws BundleRejectedException {
         Objects.requireNonNull(trustSet, "trustSet");
+        if (appliedVersion < 0) {
+            throw new IllegalArgumentException("appliedVersion: " + appliedVersion + " (expected: >= 0, 0 = none)");
+        }
         if (!trustSet.tenant().equals(tenant)) {
             throw new IllegalArgumentException(
                     "trust set of tenant " + trustSet.tenant() + " used for tenant " + tenant);

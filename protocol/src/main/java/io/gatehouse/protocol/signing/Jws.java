@@ -136,10 +136,13 @@ public final class Jws {
         if (!allowed.contains(algorithm)) {
             throw new JwsException(
                     Failure.ALGORITHM_NOT_ALLOWED,
-                    "algorithm " + alg.textValue() + " is not allowed (allowed: " + allowed + ")");
+                    "algorithm " + Claims.printable(alg.textValue()) + " is not allowed (allowed: " + allowed + ")");
         }
         if (rawHeader.has("crit")) {
             throw new JwsException(Failure.MALFORMED, "JWS header declares crit parameters; none are supported");
+        }
+        if (rawHeader.has("b64")) {
+            throw new JwsException(Failure.MALFORMED, "JWS header has b64; unencoded payloads are not supported");
         }
         JWSObject object;
         try {
@@ -175,7 +178,8 @@ public final class Jws {
             valid = false;
         }
         if (!valid) {
-            throw new JwsException(Failure.BAD_SIGNATURE, "signature does not verify with key " + parsed.keyId());
+            throw new JwsException(
+                    Failure.BAD_SIGNATURE, "signature does not verify with key " + Claims.printable(parsed.keyId()));
         }
     }
 }

@@ -75,7 +75,7 @@ public final class TrustSetUpdate {
                 .verificationKey(parsed.keyId(), now)
                 .orElseThrow(() -> new TrustSetRejectedException(
                         Reason.UNKNOWN_KEY,
-                        "kid " + parsed.keyId() + " is not a currently valid key of the trust set"));
+                        "kid " + Claims.printable(parsed.keyId()) + " is not a currently valid key of the trust set"));
         checkSignature(parsed, key);
         checkTenant(candidate, tenant);
         return candidate;
@@ -87,8 +87,8 @@ public final class TrustSetUpdate {
         ECKey key = current.verificationKey(parsed.keyId(), now)
                 .orElseThrow(() -> new TrustSetRejectedException(
                         Reason.UNKNOWN_KEY,
-                        "kid " + parsed.keyId() + " is not a currently valid key of trust set version "
-                                + current.version()));
+                        "kid " + Claims.printable(parsed.keyId())
+                                + " is not a currently valid key of trust set version " + current.version()));
         checkSignature(parsed, key);
         TrustSet next = payload(parsed);
         checkTenant(next, current.tenant());

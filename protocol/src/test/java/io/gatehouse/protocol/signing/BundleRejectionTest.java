@@ -88,6 +88,18 @@ class BundleRejectionTest {
     }
 
     @Test
+    void malformedWhenThePayloadIsDeclaredUnencoded() throws Exception {
+        JWSHeader header =
+                BundleFixtures.header(KEY).base64URLEncodePayload(false).build();
+        String header64 = header.toBase64URL().toString();
+        String payload64 =
+                Base64URL.encode(CanonicalJson.bytes(BundleFixtures.claims(1))).toString();
+        String signature = BundleFixtures.parts(BundleFixtures.sign(BundleFixtures.claims(1), KEY))
+                .get(2);
+        assertRejected(header64 + "." + payload64 + "." + signature, Reason.MALFORMED, "b64");
+    }
+
+    @Test
     void algorithmNoneIsNotAllowed() {
         String header = Base64URL.encode(
                         ("{\"alg\":\"none\",\"kid\":\"" + KEY.getKeyID() + "\",\"typ\":\"gatehouse-bundle+jws\"}")

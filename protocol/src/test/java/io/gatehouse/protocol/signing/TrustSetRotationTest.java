@@ -111,6 +111,14 @@ class TrustSetRotationTest {
         laggard.apply(bundle(ring, 4, t), t);
         assertThat(prompt.applied).isEqualTo(4);
         assertThat(laggard.applied).isEqualTo(4);
+        // Every published version is self-consistent, so an agent can re-pin its stored copy at boot.
+        for (SignedTrustSet published : history) {
+            assertThat(TrustSetUpdate.verifyPinned(published.compact(), TENANT, t))
+                    .isEqualTo(published.trustSet());
+        }
+        assertThat(ring.trustSet().trustSet().toJwkSet().getKeys())
+                .singleElement()
+                .satisfies(k -> assertThat(k.isPrivate()).isFalse());
         assertThat(ring.privateKeys()).extracting(ECKey::getKeyID).containsExactly(next.getKeyID());
 
         // A bundle still signed by the retired key is now refused.
