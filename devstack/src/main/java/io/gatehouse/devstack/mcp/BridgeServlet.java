@@ -33,6 +33,7 @@ final class BridgeServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
     static final int MAX_BODY_BYTES = 1024 * 1024;
+    static final int MAX_RECORDED = 10_000;
 
     private final transient BridgeRelay relay;
     private final transient ObjectMapper json;
@@ -194,6 +195,9 @@ final class BridgeServlet extends HttpServlet {
             headers.put(name.toLowerCase(Locale.ROOT), Collections.list(request.getHeaders(name)));
         }
         recorded.add(new RecordedRequest(request.getMethod(), request.getRequestURI(), headers));
+        while (recorded.size() > MAX_RECORDED) {
+            recorded.remove(0);
+        }
     }
 
     private void jsonRpcError(HttpServletResponse response, int status, JsonNode id, int code, String message)

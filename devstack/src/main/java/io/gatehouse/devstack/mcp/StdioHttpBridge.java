@@ -130,7 +130,7 @@ public final class StdioHttpBridge implements AutoCloseable {
         return url;
     }
 
-    /** Every HTTP request received so far, in order (header names lower-cased). */
+    /** Every HTTP request received so far (the latest 10 000), in order, header names lower-cased. */
     public List<RecordedRequest> requests() {
         return servlet.recorded();
     }
