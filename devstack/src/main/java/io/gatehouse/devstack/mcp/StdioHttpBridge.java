@@ -109,12 +109,13 @@ public final class StdioHttpBridge implements AutoCloseable {
         ServerConnector connector = new ServerConnector(jetty);
         connector.setHost("127.0.0.1");
         connector.setPort(0);
+        connector.setShutdownIdleTimeout(100);
         jetty.addConnector(connector);
         ServletContextHandler context = new ServletContextHandler();
         context.setContextPath("/");
         context.addServlet(new ServletHolder("stdio-bridge", servlet), StreamableHttpHost.ENDPOINT);
         jetty.setHandler(context);
-        jetty.setStopTimeout(1_000);
+        jetty.setStopTimeout(2_000);
         try {
             jetty.start();
         } catch (Exception e) {

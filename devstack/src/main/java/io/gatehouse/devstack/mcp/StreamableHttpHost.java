@@ -53,6 +53,7 @@ final class StreamableHttpHost implements AutoCloseable {
         ServerConnector connector = new ServerConnector(jetty);
         connector.setHost(bindHost);
         connector.setPort(port);
+        connector.setShutdownIdleTimeout(100);
         jetty.addConnector(connector);
         ServletContextHandler context = new ServletContextHandler();
         context.setContextPath("/");
