@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -54,6 +55,50 @@ class NodeToolsTest {
         // a second instance (another JVM would look the same) reuses the install
         new NodeTools(temp.resolve("cache"), npm.toString()).packageDir(PKG);
         assertThat(Files.readAllLines(temp.resolve("runs.log"))).hasSize(1);
+    }
+
+    @Test
+    void jvmsInstallingAtTheSameMomentRunNpmOnce() throws Exception {
+        Path runs = temp.resolve("runs-jvm.log");
+        Path npm = fakeNpm("""
+                echo run >> "%s"
+                sleep 1
+                mkdir -p "$3/node_modules/@example/tool"
+                printf '{"name":"@example/tool","version":"1.2.3"}' > "$3/node_modules/@example/tool/package.json"
+                """.formatted(runs));
+        Path cache = temp.resolve("shared-cache");
+        Path go = temp.resolve("go");
+        List<Process> jvms = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            jvms.add(new ProcessBuilder(
+                            Path.of(System.getProperty("java.home"), "bin", "java")
+                                    .toString(),
+                            "-cp",
+                            System.getProperty("java.class.path"),
+                            InstallInAnotherJvm.class.getName(),
+                            cache.toString(),
+                            npm.toString(),
+                            PKG.name(),
+                            PKG.version(),
+                            temp.resolve("ready-" + i).toString(),
+                            go.toString())
+                    .redirectErrorStream(true)
+                    .redirectOutput(temp.resolve("jvm-" + i + ".log").toFile())
+                    .start());
+        }
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (!(Files.exists(temp.resolve("ready-0")) && Files.exists(temp.resolve("ready-1")))) {
+            assertThat(System.nanoTime()).as("other JVMs did not start").isLessThan(deadline);
+            Thread.sleep(10);
+        }
+        Files.writeString(go, "go");
+        new NodeTools(cache, npm.toString()).packageDir(PKG);
+        for (int i = 0; i < jvms.size(); i++) {
+            assertThat(jvms.get(i).waitFor())
+                    .as(Files.readString(temp.resolve("jvm-" + i + ".log")))
+                    .isZero();
+        }
+        assertThat(Files.readAllLines(runs)).hasSize(1);
     }
 
     @Test
