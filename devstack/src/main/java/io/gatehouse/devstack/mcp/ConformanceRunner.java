@@ -65,9 +65,23 @@ public final class ConformanceRunner {
      *     cannot be parsed
      */
     public static ConformanceReport run(NodeTools nodeTools, URI url, String suite, Duration timeout) {
+        Objects.requireNonNull(suite, "suite");
+        return execute(nodeTools, url, List.of("--suite", suite), null, timeout);
+    }
+
+    /** Runs a single scenario (e.g. {@code tools-call-with-progress}); handy when one scenario regresses. */
+    public static ConformanceReport runScenario(NodeTools nodeTools, URI url, String scenario, Duration timeout) {
+        Objects.requireNonNull(scenario, "scenario");
+        if (!scenario.matches("[a-z0-9-]+")) {
+            throw new IllegalArgumentException("scenario: '" + scenario + "' (expected a name like tools-list)");
+        }
+        return execute(nodeTools, url, List.of("--scenario", scenario), scenario, timeout);
+    }
+
+    private static ConformanceReport execute(
+            NodeTools nodeTools, URI url, List<String> selection, String singleScenario, Duration timeout) {
         Objects.requireNonNull(nodeTools, "nodeTools");
         Objects.requireNonNull(url, "url");
-        Objects.requireNonNull(suite, "suite");
         if (!"http".equals(url.getScheme()) && !"https".equals(url.getScheme())) {
             throw new IllegalArgumentException("url: '" + url + "' (expected an http(s) URL)");
         }
@@ -77,13 +91,16 @@ public final class ConformanceRunner {
         List<String> command = nodeTools.command(
                 NpmPackage.CONFORMANCE,
                 "conformance",
-                List.of("server", "--url", url.toString(), "--suite", suite, "-o", "results"));
+                Stream.concat(
+                                Stream.of("server", "--url", url.toString()),
+                                Stream.concat(selection.stream(), Stream.of("-o", "results")))
+                        .toList());
         Path workDir = createWorkDir();
         Path stdout = workDir.resolve("stdout.log");
         log.info(
-                "running conformance {} --suite {} against {} (results in {})",
+                "running conformance {} {} against {} (results in {})",
                 NpmPackage.CONFORMANCE,
-                suite,
+                String.join(" ", selection),
                 url,
                 workDir);
         ProcessBuilder builder = new ProcessBuilder(command)
@@ -109,10 +126,16 @@ public final class ConformanceRunner {
             Thread.currentThread().interrupt();
             throw new ConformanceRunException("interrupted while running the conformance suite", e);
         }
-        return parse(url, workDir.resolve("results"), readLines(stdout), stdout);
+        return parse(url, workDir.resolve("results"), readLines(stdout), stdout, singleScenario);
     }
 
     static ConformanceReport parse(URI url, Path resultsDir, List<String> stdoutLines, Path stdout) {
+        return parse(url, resultsDir, stdoutLines, stdout, null);
+    }
+
+    /** With {@code singleScenario}, the suite prints no summary block; its checks.json is the result. */
+    static ConformanceReport parse(
+            URI url, Path resultsDir, List<String> stdoutLines, Path stdout, String singleScenario) {
         Map<String, int[]> summary = new LinkedHashMap<>();
         for (String line : stdoutLines) {
             Matcher m = SUMMARY.matcher(line);
@@ -120,13 +143,16 @@ public final class ConformanceRunner {
                 summary.put(m.group(1), new int[] {Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3))});
             }
         }
+        Map<String, Path> checkFiles = checkFiles(resultsDir);
+        if (summary.isEmpty() && singleScenario != null && checkFiles.containsKey(singleScenario)) {
+            summary.put(singleScenario, new int[] {0, 0});
+        }
         if (summary.isEmpty()) {
             int from = Math.max(0, stdoutLines.size() - 20);
             throw new ConformanceRunException("conformance suite printed no summary (crashed?); output in " + stdout
                     + "; last lines:" + System.lineSeparator()
                     + String.join(System.lineSeparator(), stdoutLines.subList(from, stdoutLines.size())));
         }
-        Map<String, Path> checkFiles = checkFiles(resultsDir);
         Map<String, ScenarioResult> scenarios = new LinkedHashMap<>();
         summary.forEach((name, counts) -> {
             List<Check> failures = new ArrayList<>();

@@ -56,6 +56,20 @@ class ConformanceReportTest {
     }
 
     @Test
+    void aSingleScenarioRunIsReadFromItsChecksFile() throws Exception {
+        checks("tools-list", "2026-11-24T02-20-01-123Z", """
+                [{"id":"tools-list","description":"lists","status":"FAILURE","errorMessage":"Tool 0: missing name"}]""");
+        List<String> stdout = List.of("Passed: 0/1, 1 failed, 0 warnings");
+
+        ConformanceReport report =
+                ConformanceRunner.parse(URL, results, stdout, results.resolve("stdout.log"), "tools-list");
+
+        assertThat(report.failed()).containsExactly("tools-list");
+        assertThat(report.scenario("tools-list").failures().get(0).errorMessage())
+                .isEqualTo("Tool 0: missing name");
+    }
+
+    @Test
     void noSummaryMeansTheSuiteCrashed() {
         assertThatThrownBy(() -> ConformanceRunner.parse(
                         URL,
