@@ -79,8 +79,7 @@ final class AddressPolicy {
         if (embedded != null) {
             Problem inner = problem(embedded);
             if (inner != null) {
-                return new Problem(inner.reason(), inner.detail() + " embedded in IPv6 "
-                        + IpAddresses.format(address));
+                return new Problem(inner.reason(), inner.detail() + " embedded in IPv6 " + IpAddresses.format(address));
             }
             return null;
         }

@@ -53,7 +53,8 @@ public final class ArgumentGuard {
         if (value == null || value.isNull() || value.isMissingNode()) {
             return onMissing == MissingArgument.ALLOW
                     ? GuardVerdict.allow("")
-                    : GuardVerdict.deny(GuardReason.ARG_MISSING, "", "argument '" + selector.expression() + "' is missing");
+                    : GuardVerdict.deny(
+                            GuardReason.ARG_MISSING, "", "argument '" + selector.expression() + "' is missing");
         }
         if (value.isTextual()) {
             return located(guard.check(value.textValue()), -1);
@@ -63,9 +64,13 @@ public final class ArgumentGuard {
             for (int i = 0; i < value.size(); i++) {
                 JsonNode element = value.get(i);
                 if (!element.isTextual()) {
-                    return GuardVerdict.deny(GuardReason.ARG_NOT_STRING, "", "argument '" + selector.expression()
-                            + "' element " + i + " is " + element.getNodeType().name().toLowerCase(java.util.Locale.ROOT)
-                            + ", not a string");
+                    return GuardVerdict.deny(
+                            GuardReason.ARG_NOT_STRING,
+                            "",
+                            "argument '" + selector.expression()
+                                    + "' element " + i + " is "
+                                    + element.getNodeType().name().toLowerCase(java.util.Locale.ROOT)
+                                    + ", not a string");
                 }
                 last = guard.check(element.textValue());
                 if (!last.allowed()) {
@@ -74,8 +79,11 @@ public final class ArgumentGuard {
             }
             return value.size() == 1 ? last : GuardVerdict.allow("");
         }
-        return GuardVerdict.deny(GuardReason.ARG_NOT_STRING, "", "argument '" + selector.expression() + "' is "
-                + value.getNodeType().name().toLowerCase(java.util.Locale.ROOT) + ", not a string");
+        return GuardVerdict.deny(
+                GuardReason.ARG_NOT_STRING,
+                "",
+                "argument '" + selector.expression() + "' is "
+                        + value.getNodeType().name().toLowerCase(java.util.Locale.ROOT) + ", not a string");
     }
 
     public ArgumentSelector selector() {

@@ -35,7 +35,8 @@ final class DomainSet {
             Object parsed = HostParser.parse(body);
             if (!(parsed instanceof HostParser.Host host) || host.kind() != HostParser.Kind.NAME) {
                 String why = parsed instanceof Problem p ? p.detail() : "an IP address (use allowedCidrs)";
-                throw new IllegalArgumentException(field + ": '" + pattern + "' is not a host name pattern (" + why + ")");
+                throw new IllegalArgumentException(
+                        field + ": '" + pattern + "' is not a host name pattern (" + why + ")");
             }
             if (isWildcard && !host.text().contains(".")) {
                 throw new IllegalArgumentException(

@@ -14,9 +14,36 @@ import java.util.Set;
 final class PathCanonicalizer {
 
     private static final Set<String> WINDOWS_DEVICES = Set.of(
-            "con", "prn", "aux", "nul", "conin$", "conout$", "com1", "com2", "com3", "com4", "com5", "com6", "com7",
-            "com8", "com9", "com\u00b9", "com\u00b2", "com\u00b3", "lpt1", "lpt2", "lpt3", "lpt4", "lpt5", "lpt6",
-            "lpt7", "lpt8", "lpt9", "lpt\u00b9", "lpt\u00b2", "lpt\u00b3");
+            "con",
+            "prn",
+            "aux",
+            "nul",
+            "conin$",
+            "conout$",
+            "com1",
+            "com2",
+            "com3",
+            "com4",
+            "com5",
+            "com6",
+            "com7",
+            "com8",
+            "com9",
+            "com\u00b9",
+            "com\u00b2",
+            "com\u00b3",
+            "lpt1",
+            "lpt2",
+            "lpt3",
+            "lpt4",
+            "lpt5",
+            "lpt6",
+            "lpt7",
+            "lpt8",
+            "lpt9",
+            "lpt\u00b9",
+            "lpt\u00b2",
+            "lpt\u00b3");
 
     /** Result: either {@code canonical} (and {@code segments}) or a problem. */
     record Outcome(String canonical, List<String> segments, Problem problem) {
@@ -66,7 +93,9 @@ final class PathCanonicalizer {
         } else {
             if (!driveForm) {
                 return s.startsWith("/")
-                        ? Outcome.fail(GuardReason.PATH_RELATIVE, "path without a drive letter (relative to the current drive)")
+                        ? Outcome.fail(
+                                GuardReason.PATH_RELATIVE,
+                                "path without a drive letter (relative to the current drive)")
                         : relativeOrFail(s, true);
             }
             if (s.length() == 2 || s.charAt(2) != '/') {
@@ -139,8 +168,7 @@ final class PathCanonicalizer {
         if (style == Style.WINDOWS) {
             char last = segment.charAt(segment.length() - 1);
             if (last == '.' || last == ' ') {
-                return new Problem(
-                        GuardReason.PATH_AMBIGUOUS, "segment ends in '.' or space, which Windows strips");
+                return new Problem(GuardReason.PATH_AMBIGUOUS, "segment ends in '.' or space, which Windows strips");
             }
             if (segment.indexOf(':') >= 0) {
                 return new Problem(GuardReason.PATH_AMBIGUOUS, "':' inside a segment (alternate data stream)");

@@ -57,8 +57,9 @@ public final class PathGuard implements ValueGuard {
         if (config.relativeBase().isPresent()) {
             var outcome = plain.canonicalize(config.relativeBase().get(), true);
             if (!outcome.ok()) {
-                throw new IllegalArgumentException("relativeBase: '" + config.relativeBase().get()
-                        + "' is not an absolute canonical path (" + outcome.problem().detail() + ")");
+                throw new IllegalArgumentException(
+                        "relativeBase: '" + config.relativeBase().get() + "' is not an absolute canonical path ("
+                                + outcome.problem().detail() + ")");
             }
             base = outcome.canonical();
         }
@@ -197,17 +198,20 @@ public final class PathGuard implements ValueGuard {
                 }
                 current = current.resolve(segment);
                 if (!current.startsWith(symlinkRoot)) {
-                    return GuardVerdict.deny(GuardReason.PATH_SYMLINK, canonical, "segment escapes the filesystem root");
+                    return GuardVerdict.deny(
+                            GuardReason.PATH_SYMLINK, canonical, "segment escapes the filesystem root");
                 }
                 if (Files.isSymbolicLink(current)) {
-                    return GuardVerdict.deny(GuardReason.PATH_SYMLINK, canonical, "a path component is a symbolic link");
+                    return GuardVerdict.deny(
+                            GuardReason.PATH_SYMLINK, canonical, "a path component is a symbolic link");
                 }
                 if (!Files.exists(current, LinkOption.NOFOLLOW_LINKS)) {
                     break; // the rest does not exist yet (e.g. a file about to be created)
                 }
             }
         } catch (RuntimeException e) {
-            return GuardVerdict.deny(GuardReason.PATH_SYMLINK, canonical, "could not verify the path on the filesystem");
+            return GuardVerdict.deny(
+                    GuardReason.PATH_SYMLINK, canonical, "could not verify the path on the filesystem");
         }
         return GuardVerdict.allow(canonical);
     }

@@ -58,7 +58,8 @@ public record PathGuardConfig(
         requireNonNull(relativeBase, "relativeBase");
         requireNonNull(symlinkRoot, "symlinkRoot");
         if (allowed.isEmpty()) {
-            throw new IllegalArgumentException("allowed: empty (expected: at least one absolute glob such as /srv/data/**)");
+            throw new IllegalArgumentException(
+                    "allowed: empty (expected: at least one absolute glob such as /srv/data/**)");
         }
         if (maxLength < 1 || maxLength > 65_536) {
             throw new IllegalArgumentException("maxLength: " + maxLength + " (expected: 1..65536)");
@@ -72,8 +73,7 @@ public record PathGuardConfig(
     }
 
     public PathGuardConfig withStyle(Style newStyle) {
-        return new PathGuardConfig(
-                allowed, newStyle, caseSensitive, dotSegments, relativeBase, symlinkRoot, maxLength);
+        return new PathGuardConfig(allowed, newStyle, caseSensitive, dotSegments, relativeBase, symlinkRoot, maxLength);
     }
 
     public PathGuardConfig withCaseSensitive(boolean value) {

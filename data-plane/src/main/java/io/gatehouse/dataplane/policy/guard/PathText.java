@@ -38,7 +38,8 @@ final class PathText {
                     i++;
                     int type = Character.getType(cp);
                     if (type == Character.FORMAT || type == Character.UNASSIGNED) {
-                        return new Problem(GuardReason.PATH_CONTROL_CHARACTER,
+                        return new Problem(
+                                GuardReason.PATH_CONTROL_CHARACTER,
                                 String.format("invisible or unassigned character U+%X at index %d", cp, i - 1));
                     }
                     continue;
@@ -54,7 +55,8 @@ final class PathText {
             int type = Character.getType(c);
             if (type == Character.CONTROL) {
                 return new Problem(
-                        GuardReason.PATH_CONTROL_CHARACTER, String.format("control character U+%04X at index %d", (int) c, i));
+                        GuardReason.PATH_CONTROL_CHARACTER,
+                        String.format("control character U+%04X at index %d", (int) c, i));
             }
             if (type == Character.FORMAT || type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR) {
                 return new Problem(
@@ -94,7 +96,8 @@ final class PathText {
                     return new Problem(GuardReason.PATH_NUL_BYTE, "percent-encoded NUL at index " + i);
                 }
                 if (b < 0x20 || b == 0x7F) {
-                    return new Problem(GuardReason.PATH_CONTROL_CHARACTER, "percent-encoded control character at index " + i);
+                    return new Problem(
+                            GuardReason.PATH_CONTROL_CHARACTER, "percent-encoded control character at index " + i);
                 }
                 if (b < 0x80 && STRUCTURAL.indexOf(b) >= 0) {
                     return new Problem(
@@ -121,7 +124,8 @@ final class PathText {
                     .toString();
             return null;
         } catch (CharacterCodingException e) {
-            return new Problem(GuardReason.PATH_ENCODING, "percent-encoding is not valid UTF-8 (overlong or truncated)");
+            return new Problem(
+                    GuardReason.PATH_ENCODING, "percent-encoding is not valid UTF-8 (overlong or truncated)");
         }
     }
 

@@ -22,8 +22,22 @@ final class SpecialNames {
             "metadata.oraclecloud.com");
 
     private static final Set<String> PRIVATE_SUFFIXES = Set.of(
-            "localhost", "local", "internal", "intranet", "lan", "home", "corp", "private", "home.arpa",
-            "localdomain", "onion", "test", "invalid", "example", "in-addr.arpa", "ip6.arpa");
+            "localhost",
+            "local",
+            "internal",
+            "intranet",
+            "lan",
+            "home",
+            "corp",
+            "private",
+            "home.arpa",
+            "localdomain",
+            "onion",
+            "test",
+            "invalid",
+            "example",
+            "in-addr.arpa",
+            "ip6.arpa");
 
     private SpecialNames() {}
 
@@ -35,7 +49,8 @@ final class SpecialNames {
     static Problem privateName(String host) {
         if (host.indexOf('.') < 0) {
             return new Problem(
-                    GuardReason.URL_PRIVATE_ADDRESS, "single-label host name (resolved through the local search domain)");
+                    GuardReason.URL_PRIVATE_ADDRESS,
+                    "single-label host name (resolved through the local search domain)");
         }
         for (String suffix : PRIVATE_SUFFIXES) {
             if (host.equals(suffix) || host.endsWith("." + suffix)) {
@@ -49,8 +64,8 @@ final class SpecialNames {
     static byte[] embeddedAddress(String host, AddressPolicy policy) {
         String[] labels = host.split("\\.");
         for (int i = 0; i + 4 <= labels.length; i++) {
-            byte[] dotted = IpAddresses.parseIpv4(
-                    labels[i] + "." + labels[i + 1] + "." + labels[i + 2] + "." + labels[i + 3]);
+            byte[] dotted =
+                    IpAddresses.parseIpv4(labels[i] + "." + labels[i + 1] + "." + labels[i + 2] + "." + labels[i + 3]);
             if (dotted != null && policy.problem(dotted) != null) {
                 return dotted;
             }

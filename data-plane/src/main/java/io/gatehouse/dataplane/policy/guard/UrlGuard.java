@@ -101,7 +101,9 @@ public final class UrlGuard implements ValueGuard {
         int port = defaultPort;
         if (portSeparator >= 0) {
             String portText = authority.substring(portSeparator + 1);
-            if (portText.isEmpty() || portText.length() > 5 || !portText.chars().allMatch(c -> c >= '0' && c <= '9')
+            if (portText.isEmpty()
+                    || portText.length() > 5
+                    || !portText.chars().allMatch(c -> c >= '0' && c <= '9')
                     || (portText.length() > 1 && portText.charAt(0) == '0')) {
                 return deny(GuardReason.URL_PORT, "port is not a plain decimal number 1..65535");
             }
@@ -167,7 +169,9 @@ public final class UrlGuard implements ValueGuard {
         try {
             resolved = resolver.resolve(host);
         } catch (IOException | RuntimeException e) {
-            return new Problem(GuardReason.URL_DNS_FAILURE, "host name did not resolve (" + e.getClass().getSimpleName() + ")");
+            return new Problem(
+                    GuardReason.URL_DNS_FAILURE,
+                    "host name did not resolve (" + e.getClass().getSimpleName() + ")");
         }
         if (resolved == null || resolved.isEmpty()) {
             return new Problem(GuardReason.URL_DNS_FAILURE, "host name resolved to no address");
@@ -222,7 +226,11 @@ public final class UrlGuard implements ValueGuard {
         }
         for (int i = 1; i < colon; i++) {
             char c = s.charAt(i);
-            boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '+' || c == '-'
+            boolean ok = (c >= 'a' && c <= 'z')
+                    || (c >= 'A' && c <= 'Z')
+                    || (c >= '0' && c <= '9')
+                    || c == '+'
+                    || c == '-'
                     || c == '.';
             if (!ok) {
                 return false;
@@ -236,13 +244,18 @@ public final class UrlGuard implements ValueGuard {
             char c = s.charAt(i);
             if (c > 0x20 && c < 0x7f) {
                 if (c == '\\') {
-                    return new Problem(GuardReason.URL_BACKSLASH, "backslash at index " + i + " (parsers disagree on it)");
+                    return new Problem(
+                            GuardReason.URL_BACKSLASH, "backslash at index " + i + " (parsers disagree on it)");
                 }
                 continue;
             }
             int type = Character.getType(c);
-            if (c <= 0x20 || c == 0x7f || type == Character.CONTROL || type == Character.FORMAT
-                    || type == Character.SPACE_SEPARATOR || type == Character.LINE_SEPARATOR
+            if (c <= 0x20
+                    || c == 0x7f
+                    || type == Character.CONTROL
+                    || type == Character.FORMAT
+                    || type == Character.SPACE_SEPARATOR
+                    || type == Character.LINE_SEPARATOR
                     || type == Character.PARAGRAPH_SEPARATOR) {
                 return new Problem(
                         GuardReason.URL_CONTROL_CHARACTER,

@@ -142,15 +142,16 @@ public final class CelCondition {
         } catch (CelEvaluationException e) {
             return new Result(false, Optional.of("CEL evaluation failed: " + safeMessage(e)));
         } catch (RuntimeException e) {
-            return new Result(false, Optional.of("CEL evaluation failed: " + e.getClass().getSimpleName()));
+            return new Result(
+                    false, Optional.of("CEL evaluation failed: " + e.getClass().getSimpleName()));
         }
         if (value instanceof Boolean b) {
             return b ? TRUE : FALSE;
         }
         return new Result(
                 false,
-                Optional.of("CEL expression returned " + (value == null ? "null" : value.getClass().getSimpleName())
-                        + " (expected: bool)"));
+                Optional.of("CEL expression returned "
+                        + (value == null ? "null" : value.getClass().getSimpleName()) + " (expected: bool)"));
     }
 
     public String expression() {

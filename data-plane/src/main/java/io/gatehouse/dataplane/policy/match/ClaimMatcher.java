@@ -46,7 +46,10 @@ public final class ClaimMatcher {
     private final Function<RequestContext, Object> source;
 
     private ClaimMatcher(
-            String description, Operator operator, Collection<String> expected, Function<RequestContext, Object> source) {
+            String description,
+            Operator operator,
+            Collection<String> expected,
+            Function<RequestContext, Object> source) {
         requireNonNull(operator, "operator");
         requireNonNull(expected, "values");
         for (String v : expected) {
@@ -55,8 +58,8 @@ public final class ClaimMatcher {
         switch (operator) {
             case EQUALS, CONTAINS -> {
                 if (expected.size() != 1) {
-                    throw new IllegalArgumentException(description + ": " + operator + " takes exactly one value (got: "
-                            + expected.size() + ")");
+                    throw new IllegalArgumentException(
+                            description + ": " + operator + " takes exactly one value (got: " + expected.size() + ")");
                 }
             }
             case ANY_OF, ALL_OF -> {
@@ -85,7 +88,8 @@ public final class ClaimMatcher {
         if (name.isEmpty()) {
             throw new IllegalArgumentException("claim name: empty");
         }
-        return new ClaimMatcher("claim '" + name + "'", operator, values, ctx -> ctx.claims().get(name));
+        return new ClaimMatcher(
+                "claim '" + name + "'", operator, values, ctx -> ctx.claims().get(name));
     }
 
     /** A test on the principal's groups (after the issuer's claim mapping). */

@@ -94,13 +94,13 @@ public final class GlobMatcher {
         for (int i = 0; i < source.length(); i++) {
             char c = source.charAt(i);
             if (Character.isISOControl(c) || c == ANY_RUN || c == ANY_ONE) {
-                throw new IllegalArgumentException("pattern: '" + printable(pattern)
-                        + "' contains a control or reserved character at index " + i);
+                throw new IllegalArgumentException(
+                        "pattern: '" + printable(pattern) + "' contains a control or reserved character at index " + i);
             }
             if (c == '\\') {
                 if (i + 1 == source.length()) {
-                    throw new IllegalArgumentException(
-                            "pattern: '" + printable(pattern) + "' ends with a lone '\\' (expected: an escaped character)");
+                    throw new IllegalArgumentException("pattern: '" + printable(pattern)
+                            + "' ends with a lone '\\' (expected: an escaped character)");
                 }
                 out.add(source.charAt(++i));
             } else if (c == '*') {
@@ -152,7 +152,9 @@ public final class GlobMatcher {
         int starT = 0;
         int n = text.length();
         while (t < n) {
-            if (p < program.length && program[p] != ANY_RUN && (program[p] == ANY_ONE || program[p] == text.charAt(t))) {
+            if (p < program.length
+                    && program[p] != ANY_RUN
+                    && (program[p] == ANY_ONE || program[p] == text.charAt(t))) {
                 p++;
                 t++;
             } else if (p < program.length && program[p] == ANY_RUN) {

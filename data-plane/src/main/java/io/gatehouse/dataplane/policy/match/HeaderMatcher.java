@@ -73,7 +73,11 @@ public final class HeaderMatcher {
             }
             case GLOB -> {
                 requireCount(name, operator, n == 1, "exactly one glob", n);
-                yield new HeaderMatcher(lower, operator, Set.of(), GlobMatcher.compile(values.iterator().next()));
+                yield new HeaderMatcher(
+                        lower,
+                        operator,
+                        Set.of(),
+                        GlobMatcher.compile(values.iterator().next()));
             }
             case PRESENT, ABSENT -> {
                 requireCount(name, operator, n == 0, "no values", n);

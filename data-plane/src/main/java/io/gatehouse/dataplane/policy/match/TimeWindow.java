@@ -92,7 +92,8 @@ public final class TimeWindow {
             zone = ZoneId.of(parts[2]);
         } catch (DateTimeException e) {
             throw new IllegalArgumentException(
-                    "time window: '" + spec + "' has unknown time zone '" + parts[2] + "' (expected: an IANA zone id)", e);
+                    "time window: '" + spec + "' has unknown time zone '" + parts[2] + "' (expected: an IANA zone id)",
+                    e);
         }
         return of(days, start, end, zone);
     }
@@ -151,8 +152,9 @@ public final class TimeWindow {
             case "fri" -> DayOfWeek.FRIDAY;
             case "sat" -> DayOfWeek.SATURDAY;
             case "sun" -> DayOfWeek.SUNDAY;
-            default -> throw new IllegalArgumentException("time window: '" + spec + "' has unknown day '" + text
-                    + "' (expected: Mon, Tue, Wed, Thu, Fri, Sat, Sun)");
+            default ->
+                throw new IllegalArgumentException("time window: '" + spec + "' has unknown day '" + text
+                        + "' (expected: Mon, Tue, Wed, Thu, Fri, Sat, Sun)");
         };
     }
 
@@ -167,7 +169,8 @@ public final class TimeWindow {
         try {
             return LocalTime.parse(text);
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("time window: '" + spec + "' has time '" + text + "' (expected: HH:mm)", e);
+            throw new IllegalArgumentException(
+                    "time window: '" + spec + "' has time '" + text + "' (expected: HH:mm)", e);
         }
     }
 
