@@ -42,6 +42,7 @@ final class AddressPolicy {
             "::/128", "unspecified (::)",
             "::1/128", "loopback (::1)",
             "::/96", "IPv4-compatible IPv6 (deprecated, ::/96)",
+            "::ffff:0:0:0/96", "IPv4-translated IPv6 (::ffff:0:0:0/96)",
             "64:ff9b:1::/48", "local-use NAT64 (64:ff9b:1::/48)",
             "100::/64", "discard-only (100::/64)",
             "2001::/32", "Teredo tunnel (2001::/32); the embedded address cannot be verified",

@@ -111,6 +111,9 @@ public final class PathGuard implements ValueGuard {
                     GuardReason.PATH_TOO_LONG, "", rawPath.length() + " characters (limit " + config.maxLength() + ")");
         }
         Problem problem = PathText.scanCharacters(rawPath);
+        if (problem == null) {
+            problem = PathText.nonStandardEscape(rawPath);
+        }
         if (problem != null) {
             return deny(problem, "");
         }

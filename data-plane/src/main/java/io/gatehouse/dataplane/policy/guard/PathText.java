@@ -72,6 +72,21 @@ final class PathText {
         return null;
     }
 
+    /** IIS-style {@code %uXXXX} escapes: not a standard encoding, so never guessed at. */
+    static Problem nonStandardEscape(String s) {
+        for (int i = s.indexOf('%'); i >= 0 && i + 5 < s.length(); i = s.indexOf('%', i + 1)) {
+            char u = s.charAt(i + 1);
+            if ((u == 'u' || u == 'U')
+                    && hex(s.charAt(i + 2)) >= 0
+                    && hex(s.charAt(i + 3)) >= 0
+                    && hex(s.charAt(i + 4)) >= 0
+                    && hex(s.charAt(i + 5)) >= 0) {
+                return new Problem(GuardReason.PATH_ENCODING, "non-standard %u escape at index " + i);
+            }
+        }
+        return null;
+    }
+
     /** True when {@code s} contains a {@code %XX} escape. */
     static boolean hasPercentEscape(String s) {
         for (int i = s.indexOf('%'); i >= 0 && i + 2 < s.length(); i = s.indexOf('%', i + 1)) {

@@ -97,6 +97,11 @@ public final class ClaimMatcher {
         return new ClaimMatcher("groups", operator, values, RequestContext::groups);
     }
 
+    /** A test on the granted scopes. */
+    public static ClaimMatcher scopes(Operator operator, Collection<String> values) {
+        return new ClaimMatcher("scopes", operator, values, RequestContext::scopes);
+    }
+
     /** A test on the principal's subject. */
     public static ClaimMatcher subject(Operator operator, Collection<String> values) {
         return new ClaimMatcher("subject", operator, values, RequestContext::subject);

@@ -39,6 +39,8 @@ class ClaimMatcherTest {
                 Arguments.of(ClaimMatcher.groups(ALL_OF, List.of("oncall", "admins")), false),
                 Arguments.of(ClaimMatcher.groups(CONTAINS, List.of("engineering")), true),
                 Arguments.of(ClaimMatcher.subject(EQUALS, List.of("alice")), true),
+                Arguments.of(ClaimMatcher.scopes(CONTAINS, List.of("tools:read")), true),
+                Arguments.of(ClaimMatcher.scopes(ALL_OF, List.of("tools:read", "tools:write")), false),
                 Arguments.of(ClaimMatcher.subject(ANY_OF, List.of("bob", "carol")), false),
                 Arguments.of(ClaimMatcher.clientId(ANY_OF, List.of("ide-plugin")), true),
                 Arguments.of(ClaimMatcher.issuer(EQUALS, List.of("https://idp.example.com")), true),
