@@ -8,8 +8,6 @@ import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -39,7 +37,7 @@ public interface HostResolver {
         }
         long nanos = timeout.toNanos();
         return host -> {
-            Future<InetAddress[]> lookup = SystemLookups.EXECUTOR.submit(() -> InetAddress.getAllByName(host));
+            Future<InetAddress[]> lookup = SystemLookups.submit(host);
             try {
                 return List.of(lookup.get(nanos, TimeUnit.NANOSECONDS));
             } catch (TimeoutException e) {
@@ -55,12 +53,5 @@ public interface HostResolver {
                 throw new IOException("DNS lookup interrupted", e);
             }
         };
-    }
-
-    /** Holder of the lookup executor: one virtual thread per lookup, nothing kept alive. */
-    final class SystemLookups {
-        private static final ExecutorService EXECUTOR = Executors.newVirtualThreadPerTaskExecutor();
-
-        private SystemLookups() {}
     }
 }

@@ -135,10 +135,18 @@ public final class CelCondition {
 
     /** Evaluates against {@code context}; never throws for evaluation failures. */
     public Result evaluate(RequestContext context) {
-        requireNonNull(context, "context");
+        return evaluate(bind(context));
+    }
+
+    /**
+     * Evaluates against variables bound once per request with {@link #bind(RequestContext)}, so that
+     * many conditions of one decision share the conversion of claims and arguments.
+     */
+    public Result evaluate(Bindings bindings) {
+        requireNonNull(bindings, "bindings");
         Object value;
         try {
-            value = program.eval(new Variables(context));
+            value = program.eval(bindings);
         } catch (CelEvaluationException e) {
             return new Result(false, Optional.of("CEL evaluation failed: " + safeMessage(e)));
         } catch (RuntimeException e) {
@@ -154,6 +162,15 @@ public final class CelCondition {
                         + (value == null ? "null" : value.getClass().getSimpleName()) + " (expected: bool)"));
     }
 
+    /**
+     * The CEL variables of one request. Each variable is converted on first use and then reused by
+     * every condition evaluated with these bindings. Meant for one request; safe to share between
+     * threads (a race converts a variable twice, with equal results).
+     */
+    public static Bindings bind(RequestContext context) {
+        return new Bindings(requireNonNull(context, "context"));
+    }
+
     public String expression() {
         return expression;
     }
@@ -164,23 +181,32 @@ public final class CelCondition {
         return message == null ? e.getClass().getSimpleName() : message;
     }
 
-    /** Builds each variable on first use only. */
-    private static final class Variables implements CelVariableResolver {
+    /** Per-request variables, built on first use only. */
+    public static final class Bindings implements CelVariableResolver {
         private final RequestContext context;
+        private Object principal;
+        private Object request;
+        private Object args;
+        private Object time;
+        private Object source;
 
-        Variables(RequestContext context) {
+        private Bindings(RequestContext context) {
             this.context = context;
         }
 
         @Override
         public Optional<Object> find(String name) {
             return switch (name) {
-                case "principal" -> Optional.of(principal(context));
-                case "request" -> Optional.of(request(context));
+                case "principal" -> Optional.of(principal != null ? principal : (principal = principal(context)));
+                case "request" -> Optional.of(request != null ? request : (request = request(context)));
                 case "tool" -> Optional.of(context.toolName());
-                case "args" -> Optional.of(args(context.arguments()));
-                case "time" -> Optional.of(timestamp(context.time()));
-                case "source" -> Optional.of(IpAddresses.format(IpAddresses.bytesOf(context.sourceAddress())));
+                case "args" -> Optional.of(args != null ? args : (args = args(context.arguments())));
+                case "time" -> Optional.of(time != null ? time : (time = timestamp(context.time())));
+                case "source" ->
+                    Optional.of(
+                            source != null
+                                    ? source
+                                    : (source = IpAddresses.format(IpAddresses.bytesOf(context.sourceAddress()))));
                 default -> Optional.empty();
             };
         }

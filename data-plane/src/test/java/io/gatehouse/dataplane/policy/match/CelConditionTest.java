@@ -101,6 +101,23 @@ class CelConditionTest {
     }
 
     @Test
+    void bindingsAreSharedAcrossConditionsOfOneRequest() {
+        CelCondition.Bindings bindings = CelCondition.bind(Contexts.sample());
+        assertThat(CelCondition.compile("args.limit == 10").evaluate(bindings).matched())
+                .isTrue();
+        assertThat(CelCondition.compile("args.path == '/srv/data/x'")
+                        .evaluate(bindings)
+                        .matched())
+                .isTrue();
+        assertThat(CelCondition.compile("principal.claims.level == 8")
+                        .evaluate(bindings)
+                        .matched())
+                .isFalse();
+        assertThat(bindings.find("args")).containsSame(bindings.find("args").orElseThrow());
+        assertThat(bindings.find("nope")).isEmpty();
+    }
+
+    @Test
     void oversizedExpressionsAreRejected() {
         String huge = "tool == '" + "x".repeat(CelCondition.MAX_EXPRESSION_LENGTH) + "'";
         assertThatThrownBy(() -> CelCondition.compile(huge)).isInstanceOf(IllegalArgumentException.class);
