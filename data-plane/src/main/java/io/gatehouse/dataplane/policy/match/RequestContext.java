@@ -66,6 +66,91 @@ public record RequestContext(
         requireNonNull(time, "time");
     }
 
+    /** A builder for the parts that are always known; everything else defaults to empty. */
+    public static Builder builder(String serverId, String method, InetAddress sourceAddress, Instant time) {
+        return new Builder(serverId, method, sourceAddress, time);
+    }
+
+    /** Builds a {@link RequestContext}; not thread-safe, use once per request. */
+    public static final class Builder {
+        private final String serverId;
+        private final String method;
+        private final InetAddress sourceAddress;
+        private final Instant time;
+        private String subject = "";
+        private String issuer = "";
+        private String clientId = "";
+        private Set<String> groups = Set.of();
+        private Set<String> scopes = Set.of();
+        private Map<String, Object> claims = Map.of();
+        private String toolName = "";
+        private String resourceUri = "";
+        private JsonNode arguments;
+        private Map<String, List<String>> headers = Map.of();
+
+        private Builder(String serverId, String method, InetAddress sourceAddress, Instant time) {
+            this.serverId = requireNonNull(serverId, "serverId");
+            this.method = requireNonNull(method, "method");
+            this.sourceAddress = requireNonNull(sourceAddress, "sourceAddress");
+            this.time = requireNonNull(time, "time");
+        }
+
+        /** The authenticated caller; leave unset for anonymous requests. */
+        public Builder principal(
+                String subject,
+                String issuer,
+                String clientId,
+                Set<String> groups,
+                Set<String> scopes,
+                Map<String, Object> claims) {
+            this.subject = subject;
+            this.issuer = issuer;
+            this.clientId = clientId;
+            this.groups = requireNonNull(groups, "groups");
+            this.scopes = requireNonNull(scopes, "scopes");
+            this.claims = requireNonNull(claims, "claims");
+            return this;
+        }
+
+        public Builder toolName(String value) {
+            this.toolName = value;
+            return this;
+        }
+
+        public Builder resourceUri(String value) {
+            this.resourceUri = value;
+            return this;
+        }
+
+        public Builder arguments(JsonNode value) {
+            this.arguments = value;
+            return this;
+        }
+
+        public Builder headers(Map<String, List<String>> value) {
+            this.headers = requireNonNull(value, "headers");
+            return this;
+        }
+
+        public RequestContext build() {
+            return new RequestContext(
+                    subject,
+                    issuer,
+                    clientId,
+                    groups,
+                    scopes,
+                    claims,
+                    serverId,
+                    method,
+                    toolName,
+                    resourceUri,
+                    arguments,
+                    sourceAddress,
+                    headers,
+                    time);
+        }
+    }
+
     /** All values of header {@code name} (case-insensitive), or an empty list. */
     public List<String> header(String name) {
         return headers.getOrDefault(name.toLowerCase(Locale.ROOT), List.of());
