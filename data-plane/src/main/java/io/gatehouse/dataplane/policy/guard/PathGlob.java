@@ -42,30 +42,38 @@ final class PathGlob {
     }
 
     boolean matches(String pathRoot, List<String> path) {
-        return root.equals(pathRoot) && match(0, path, 0);
+        return root.equals(pathRoot) && match(path);
     }
 
-    private boolean match(int g, List<String> path, int p) {
-        while (g < segments.length) {
-            GlobMatcher m = segments[g];
-            if (m == null) {
-                if (g == segments.length - 1) {
-                    return true;
-                }
-                for (int skip = p; skip <= path.size(); skip++) {
-                    if (match(g + 1, path, skip)) {
-                        return true;
-                    }
-                }
+    /**
+     * Wildcard matching over segments with a single backtrack point (the classic algorithm for
+     * {@code *}, with {@code **} as the star): {@code O(path x glob)} in the worst case, whatever
+     * the number of {@code **} segments, so no glob can make a hostile path expensive.
+     */
+    private boolean match(List<String> path) {
+        int p = 0;
+        int g = 0;
+        int starG = -1;
+        int starP = 0;
+        int n = path.size();
+        while (p < n) {
+            if (g < segments.length && segments[g] != null && segments[g].matches(path.get(p))) {
+                g++;
+                p++;
+            } else if (g < segments.length && segments[g] == null) {
+                starG = g++;
+                starP = p;
+            } else if (starG >= 0) {
+                g = starG + 1;
+                p = ++starP;
+            } else {
                 return false;
             }
-            if (p >= path.size() || !m.matches(path.get(p))) {
-                return false;
-            }
-            g++;
-            p++;
         }
-        return p == path.size();
+        while (g < segments.length && segments[g] == null) {
+            g++;
+        }
+        return g == segments.length;
     }
 
     String pattern() {

@@ -29,6 +29,24 @@ class PathGuardTest {
     }
 
     @Test
+    void globsWithSeveralDoubleStarsMatchCorrectlyAndCheaply() {
+        PathGuard guard =
+                PathGuard.compile(PathGuardConfig.allowing(List.of("/srv/**/cache/**/*.tmp", "/a/**/b/**/c/**/d")));
+        assertThat(guard.check("/srv/cache/x.tmp").allowed()).isTrue();
+        assertThat(guard.check("/srv/p/q/cache/r/s/x.tmp").allowed()).isTrue();
+        assertThat(guard.check("/srv/p/cache/x.txt").allowed()).isFalse();
+        assertThat(guard.check("/srv/p/x.tmp").allowed()).isFalse();
+        assertThat(guard.check("/a/b/c/d").allowed()).isTrue();
+        assertThat(guard.check("/a/x/b/y/c/z/d").allowed()).isTrue();
+        assertThat(guard.check("/a/x/c/y/b/z/d").allowed()).isFalse();
+        // a hostile path against a multi-'**' glob: thousands of segments, still answered at once
+        String hostile = "/a" + "/b/c".repeat(1_000) + "/e";
+        long start = System.nanoTime();
+        assertThat(guard.check(hostile).allowed()).isFalse();
+        assertThat(java.time.Duration.ofNanos(System.nanoTime() - start)).isLessThan(java.time.Duration.ofSeconds(2));
+    }
+
+    @Test
     void longPathsAreDenied() {
         PathGuard guard = PathGuard.compile(
                 PathGuardConfig.allowing(List.of("/srv/data/**")).withMaxLength(64));
