@@ -119,11 +119,9 @@ public final class UrlGuard implements ValueGuard {
         HostParser.Host host = (HostParser.Host) parsed;
         String rest = rawUrl.substring(authorityEnd);
         int hash = rest.indexOf('#');
+        String pathAndQuery = hash < 0 ? rest : rest.substring(0, hash);
         String canonical = scheme + "://" + host.urlForm() + (port == defaultPort ? "" : ":" + port)
-                + (hash < 0 ? rest : rest.substring(0, hash));
-        if (rest.isEmpty()) {
-            canonical = canonical + "/";
-        }
+                + (pathAndQuery.startsWith("/") ? "" : "/") + pathAndQuery;
 
         problem = host.kind() == HostParser.Kind.NAME ? checkName(host.text()) : checkAddress(host);
         if (problem != null) {

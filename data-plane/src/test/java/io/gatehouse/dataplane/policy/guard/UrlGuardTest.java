@@ -25,7 +25,9 @@ class UrlGuardTest {
         "http://example.com:8080, http://example.com:8080/",
         "https://b\u00fccher.example.com/, https://xn--bcher-kva.example.com/",
         "http://[2606:4700:4700:0:0:0:0:1111]:8443/, http://[2606:4700:4700::1111]:8443/",
-        "http://8.8.8.8/, http://8.8.8.8/"
+        "http://8.8.8.8/, http://8.8.8.8/",
+        "https://example.com?q=1#f, https://example.com/?q=1",
+        "https://example.com#only-fragment, https://example.com/"
     })
     void canonicalisesAllowedUrls(String input, String canonical) {
         GuardVerdict verdict = OPEN.check(input);
