@@ -61,7 +61,9 @@ public final class ForkedPulsar implements PulsarRuntime {
                 "-XX:MaxDirectMemorySize=256m",
                 "-XX:+UseSerialGC",
                 "-XX:TieredStopAtLevel=1",
-                "-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir"),
+                "-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir")));
+        command.addAll(JvmFlags.forBroker());
+        command.addAll(List.of(
                 "-cp",
                 RuntimeClasspath.forChildJvm(),
                 ForkedPulsarMain.class.getName(),

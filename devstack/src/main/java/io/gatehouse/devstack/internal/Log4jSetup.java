@@ -8,25 +8,16 @@ package io.gatehouse.devstack.internal;
 public final class Log4jSetup {
     public static final String CONFIG_RESOURCE = "io/gatehouse/devstack/devstack-log4j2.xml";
 
+    /** Jersey 2 (the broker's REST layer) logs through java.util.logging; strong reference keeps the level. */
+    private static final java.util.logging.Logger JERSEY = java.util.logging.Logger.getLogger("org.glassfish.jersey");
+
     private Log4jSetup() {}
 
     public static void useDevstackConfig() {
         if (System.getProperty("log4j2.configurationFile") == null) {
             System.setProperty("log4j2.configurationFile", "classpath:" + CONFIG_RESOURCE);
         }
-        // Jersey, Jetty and others log through java.util.logging; send it to Log4j too when the bridge exists.
-        if (System.getProperty("java.util.logging.manager") == null
-                && isPresent("org.apache.logging.log4j.jul.LogManager")) {
-            System.setProperty("java.util.logging.manager", "org.apache.logging.log4j.jul.LogManager");
-        }
-    }
-
-    private static boolean isPresent(String className) {
-        try {
-            Class.forName(className, false, Log4jSetup.class.getClassLoader());
-            return true;
-        } catch (ClassNotFoundException | LinkageError e) {
-            return false;
-        }
+        // "JAXBContext implementation could not be found. WADL feature is disabled." once per servlet.
+        JERSEY.setLevel(java.util.logging.Level.SEVERE);
     }
 }
