@@ -7,18 +7,25 @@ import static io.gatehouse.devstack.PulsarTestSupport.send;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.gatehouse.devstack.internal.Log4jSetup;
 import io.gatehouse.devstack.internal.Ports;
 import io.gatehouse.devstack.internal.PulsarTokens;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.apache.pulsar.client.api.AuthenticationFactory;
 import org.apache.pulsar.client.api.PulsarClient;
 import org.apache.pulsar.client.api.PulsarClientException;
 import org.apache.pulsar.common.policies.data.AuthAction;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Starts and stops its own brokers: the forked child JVM, and clean shutdown of both modes. */
 class PulsarLifecycleIT {
@@ -71,6 +78,42 @@ class PulsarLifecycleIT {
         assertThat(Ports.isFree(webPort)).as("web port %d free", webPort).isTrue();
         assertThat(workDir).doesNotExist();
         assertThatThrownBy(pulsar::admin).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void forkedBrokerExitsByItselfWhenItsParentIsKilled(@TempDir Path dir) throws Exception {
+        List<String> command = List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Dlog4j2.configurationFile=classpath:" + Log4jSetup.CONFIG_RESOURCE,
+                "-cp",
+                System.getProperty("java.class.path"),
+                ForkedPulsarParentMain.class.getName());
+        Process parent = new ProcessBuilder(command)
+                .redirectError(dir.resolve("parent-stderr.log").toFile())
+                .start();
+        try (BufferedReader lines =
+                new BufferedReader(new InputStreamReader(parent.getInputStream(), StandardCharsets.UTF_8))) {
+            String line = lines.readLine(); // blocks until the broker is ready (or the parent died)
+            while (line != null && !line.startsWith("CHILD ")) {
+                line = lines.readLine(); // the parent's own log lines
+            }
+            assertThat(line)
+                    .as("parent stderr:%n%s", Files.readString(dir.resolve("parent-stderr.log")))
+                    .startsWith("CHILD ");
+            String[] parts = line.split(" ");
+            ProcessHandle child = ProcessHandle.of(Long.parseLong(parts[1])).orElseThrow();
+            Path workDir = Path.of(parts[2]);
+            assertThat(child.isAlive()).isTrue();
+            assertThat(child.parent().map(ProcessHandle::pid)).contains(parent.pid());
+
+            parent.toHandle().destroyForcibly(); // SIGKILL: no shutdown hook runs in the parent
+
+            assertThat(child.onExit().get(90, TimeUnit.SECONDS).isAlive()).isFalse();
+            assertThat(workDir).doesNotExist();
+        } finally {
+            parent.destroyForcibly();
+            parent.waitFor(10, TimeUnit.SECONDS);
+        }
     }
 
     @Test

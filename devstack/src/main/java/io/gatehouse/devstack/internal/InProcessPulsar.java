@@ -45,6 +45,7 @@ public final class InProcessPulsar implements PulsarRuntime {
             throw new IllegalStateException("pulsar-broker is not on this classpath (devstack declares it optional); "
                     + "start Pulsar forked instead: EmbeddedPulsar.builder().forked(true)");
         }
+        Log4jSetup.quietJavaUtilLogging();
         String metadataUrl = "memory:gatehouse-" + UUID.randomUUID();
         BKCluster bookies = null;
         PulsarService broker = null;

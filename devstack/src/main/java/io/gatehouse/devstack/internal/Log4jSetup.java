@@ -1,5 +1,9 @@
 package io.gatehouse.devstack.internal;
 
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
 /**
  * Points Log4j 2 (the SLF4J backend that {@code pulsar-broker} brings) at devstack's quiet configuration:
  * WARN and above for the infrastructure, INFO for {@code io.gatehouse}, everything on stderr. Call it first
@@ -8,8 +12,13 @@ package io.gatehouse.devstack.internal;
 public final class Log4jSetup {
     public static final String CONFIG_RESOURCE = "io/gatehouse/devstack/devstack-log4j2.xml";
 
-    /** Jersey 2 (the broker's REST layer) logs through java.util.logging; strong reference keeps the level. */
-    private static final java.util.logging.Logger JERSEY = java.util.logging.Logger.getLogger("org.glassfish.jersey");
+    /**
+     * Jersey 2 (the broker's REST layer) and OpenTelemetry log through java.util.logging: "JAXBContext
+     * implementation could not be found. WADL feature is disabled." per servlet, an INFO about autoconfigure.
+     * Strong references keep the levels (JUL holds loggers weakly).
+     */
+    private static final List<Logger> JUL_QUIETED =
+            List.of(Logger.getLogger("org.glassfish.jersey"), Logger.getLogger("io.opentelemetry"));
 
     private Log4jSetup() {}
 
@@ -17,7 +26,11 @@ public final class Log4jSetup {
         if (System.getProperty("log4j2.configurationFile") == null) {
             System.setProperty("log4j2.configurationFile", "classpath:" + CONFIG_RESOURCE);
         }
-        // "JAXBContext implementation could not be found. WADL feature is disabled." once per servlet.
-        JERSEY.setLevel(java.util.logging.Level.SEVERE);
+        quietJavaUtilLogging();
+    }
+
+    /** Only SEVERE from the broker's java.util.logging users. */
+    public static void quietJavaUtilLogging() {
+        JUL_QUIETED.forEach(logger -> logger.setLevel(Level.SEVERE));
     }
 }
