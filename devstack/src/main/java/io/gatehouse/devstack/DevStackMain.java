@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import sun.misc.Signal;
+import sun.misc.SignalHandler;
 
 /**
  * {@code ./gatehouse dev}'s infrastructure process: starts PostgreSQL, Pulsar (in this JVM) and Redis, prints one
@@ -89,7 +90,12 @@ public final class DevStackMain {
 
         CountDownLatch stopRequested = new CountDownLatch(1);
         Signal.handle(new Signal("TERM"), signal -> stopRequested.countDown());
-        Signal.handle(new Signal("INT"), signal -> stopRequested.countDown());
+        SignalHandler previousInt = Signal.handle(new Signal("INT"), signal -> stopRequested.countDown());
+        if (previousInt == SignalHandler.SIG_IGN) {
+            // A non-interactive shell starts `cmd &` with SIGINT ignored, and the JVM then cannot catch it.
+            System.err.println("devstack: SIGINT is ignored in this process (started in the background by a"
+                    + " script?); stop it with SIGTERM");
+        }
 
         DevStack stack;
         try {
