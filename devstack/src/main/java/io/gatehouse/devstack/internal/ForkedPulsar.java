@@ -81,20 +81,25 @@ public final class ForkedPulsar implements PulsarRuntime {
             child = new ProcessBuilder(command).start();
             LogTail tail = new LogTail();
             CompletableFuture<String> ready = new CompletableFuture<>();
-            pump(child.getInputStream(), tail, ready, "devstack-forked-pulsar-stdout");
-            pump(child.getErrorStream(), tail, null, "devstack-forked-pulsar-stderr");
+            List<Thread> pumps = List.of(
+                    pump(child.getInputStream(), tail, ready, "devstack-forked-pulsar-stdout"),
+                    pump(child.getErrorStream(), tail, null, "devstack-forked-pulsar-stderr"));
             Process started = child;
             child.onExit()
                     .thenAccept(p -> ready.completeExceptionally(new IllegalStateException(
                             "forked Pulsar exited with code " + started.exitValue() + " before it was ready")));
-            String[] urls = awaitReady(ready, child, tail, startTimeout);
+            String[] urls = awaitReady(ready, child, tail, pumps, startTimeout);
             LOG.info("forked Pulsar ready (pid {}): {} {}", child.pid(), urls[0], urls[1]);
             return new ForkedPulsar(child, workDir, urls[0], urls[1]);
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             if (child != null) {
                 child.destroyForcibly();
+                waitQuietly(child, Duration.ofSeconds(10));
             }
             deleteQuietly(workDir);
+            if (e instanceof RuntimeException runtime) {
+                throw runtime;
+            }
             throw new IllegalStateException("cannot start the forked Pulsar JVM: " + e, e);
         }
     }
@@ -106,7 +111,8 @@ public final class ForkedPulsar implements PulsarRuntime {
         return file;
     }
 
-    private static String[] awaitReady(CompletableFuture<String> ready, Process child, LogTail tail, Duration timeout) {
+    private static String[] awaitReady(
+            CompletableFuture<String> ready, Process child, LogTail tail, List<Thread> pumps, Duration timeout) {
         try {
             String line = ready.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             String[] parts = line.split(" ");
@@ -120,6 +126,7 @@ public final class ForkedPulsar implements PulsarRuntime {
             }
             child.destroyForcibly();
             waitQuietly(child, Duration.ofSeconds(10));
+            joinQuietly(pumps); // the child's last lines, read up to end-of-file
             String reason = e instanceof TimeoutException
                     ? "did not become ready within " + timeout.toSeconds() + " s"
                     : "failed to start: " + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage());
@@ -129,7 +136,18 @@ public final class ForkedPulsar implements PulsarRuntime {
         }
     }
 
-    private static void pump(InputStream stream, LogTail tail, CompletableFuture<String> ready, String name) {
+    private static void joinQuietly(List<Thread> threads) {
+        for (Thread thread : threads) {
+            try {
+                thread.join(2_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private static Thread pump(InputStream stream, LogTail tail, CompletableFuture<String> ready, String name) {
         Thread thread = new Thread(
                 () -> {
                     try (BufferedReader reader =
@@ -152,6 +170,7 @@ public final class ForkedPulsar implements PulsarRuntime {
                 name);
         thread.setDaemon(true);
         thread.start();
+        return thread;
     }
 
     @Override
