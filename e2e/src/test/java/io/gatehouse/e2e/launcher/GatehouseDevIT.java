@@ -1,0 +1,171 @@
+package io.gatehouse.e2e.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Runs the real launcher, {@code ./gatehouse dev}, as a newcomer would: it must print its ready line
+ * within 90 s, write {@code dev.env}, and on Ctrl-C (SIGINT to its process group) stop every process
+ * it started and free every port it used.
+ */
+class GatehouseDevIT {
+
+    private static final Duration READY_WITHIN = Duration.ofSeconds(90);
+    private static final Pattern PORT_IN_URL = Pattern.compile("^[a-z+]+://[^/:]+:(\\d+)");
+
+    @TempDir
+    Path state;
+
+    @Test
+    void devBecomesReadyAndCtrlCLeavesNothingBehind() throws Exception {
+        Path root = repositoryRoot();
+        ProcessBuilder builder = new ProcessBuilder(
+                        "setsid", "bash", root.resolve("gatehouse").toString(), "dev")
+                .directory(root.toFile())
+                .redirectErrorStream(true);
+        builder.environment().put("GATEHOUSE_STATE_DIR", state.toString());
+        builder.environment().put("GATEHOUSE_NO_BUILD", "1"); // verify has built every module already
+        Process launcher = builder.start();
+        List<String> output = new ArrayList<>();
+        List<ProcessHandle> children;
+        Map<String, String> env;
+        try {
+            awaitLine(launcher, output, "gatehouse dev: ready", READY_WITHIN);
+            env = readEnvFile(state.resolve("dev.env"));
+            assertThat(env).containsKeys("GATEHOUSE_PG_URL", "GATEHOUSE_PULSAR_URL", "GATEHOUSE_REDIS_URL");
+            children = launcher.toHandle().descendants().toList();
+            assertThat(children).as("processes started by ./gatehouse dev").isNotEmpty();
+            for (int port : portsIn(env)) {
+                assertThat(isListening(port))
+                        .as("port %d of dev.env is listening", port)
+                        .isTrue();
+            }
+        } catch (AssertionError | RuntimeException e) {
+            launcher.toHandle().descendants().forEach(ProcessHandle::destroyForcibly);
+            launcher.destroyForcibly();
+            throw new AssertionError("launcher output:\n" + String.join("\n", output), e);
+        }
+
+        // Ctrl-C: SIGINT to the whole foreground process group, as a terminal does.
+        new ProcessBuilder("kill", "-INT", "--", "-" + launcher.pid())
+                .inheritIO()
+                .start()
+                .waitFor();
+        boolean exited = launcher.waitFor(60, TimeUnit.SECONDS);
+        drain(launcher, output);
+        assertThat(exited)
+                .as("launcher exits after Ctrl-C; output:\n%s", String.join("\n", output))
+                .isTrue();
+        for (ProcessHandle child : children) {
+            assertThat(child.isAlive())
+                    .as("child %s after Ctrl-C", child.info().command())
+                    .isFalse();
+        }
+        for (int port : portsIn(env)) {
+            assertThat(isListening(port)).as("port %d after Ctrl-C", port).isFalse();
+        }
+    }
+
+    private static Path repositoryRoot() {
+        Path dir = Path.of("").toAbsolutePath();
+        while (dir != null && !Files.exists(dir.resolve("gatehouse"))) {
+            dir = dir.getParent();
+        }
+        assertThat(dir)
+                .as("repository root with ./gatehouse above %s", Path.of("").toAbsolutePath())
+                .isNotNull();
+        return dir;
+    }
+
+    private static void awaitLine(Process process, List<String> output, String wanted, Duration limit)
+            throws IOException, InterruptedException {
+        Instant deadline = Instant.now().plus(limit);
+        BufferedReader reader =
+                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        while (Instant.now().isBefore(deadline)) {
+            if (!reader.ready()) {
+                if (!process.isAlive()) {
+                    drain(process, output);
+                    throw new AssertionError("launcher exited with " + process.exitValue() + " before ready");
+                }
+                Thread.sleep(100);
+                continue;
+            }
+            String line = reader.readLine();
+            if (line == null) {
+                break;
+            }
+            output.add(line);
+            if (line.startsWith(wanted)) {
+                return;
+            }
+        }
+        throw new AssertionError("no '" + wanted + "' within " + limit);
+    }
+
+    private static void drain(Process process, List<String> output) throws IOException {
+        BufferedReader reader =
+                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        while (reader.ready()) {
+            String line = reader.readLine();
+            if (line == null) {
+                return;
+            }
+            output.add(line);
+        }
+    }
+
+    static Map<String, String> readEnvFile(Path file) throws IOException {
+        Map<String, String> env = new LinkedHashMap<>();
+        Pattern line = Pattern.compile("^export ([A-Z0-9_]+)='(.*)'$");
+        for (String l : Files.readAllLines(file)) {
+            Matcher m = line.matcher(l);
+            if (m.matches()) {
+                env.put(m.group(1), m.group(2));
+            }
+        }
+        return env;
+    }
+
+    private static List<Integer> portsIn(Map<String, String> env) {
+        List<Integer> ports = new ArrayList<>();
+        for (String value : env.values()) {
+            Matcher m = PORT_IN_URL.matcher(value);
+            if (m.find()) {
+                ports.add(Integer.parseInt(m.group(1)));
+            } else if (value.startsWith("jdbc:")) {
+                ports.add(URI.create(value.substring("jdbc:".length())).getPort());
+            }
+        }
+        return ports;
+    }
+
+    private static boolean isListening(int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 500);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}
