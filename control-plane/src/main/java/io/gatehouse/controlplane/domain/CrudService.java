@@ -44,6 +44,11 @@ public abstract class CrudService<E extends TenantOwned, Q, R> {
 
     public abstract R represent(E entity);
 
+    /** The filter query parameters the list endpoint accepts (anything else is a field error). */
+    public List<String> filterNames() {
+        return List.of();
+    }
+
     /** Filters of the list endpoint, validated into bound predicates. */
     protected void filter(Keyset<E> keyset, ListParams params, Validation v) {}
 
@@ -53,6 +58,11 @@ public abstract class CrudService<E extends TenantOwned, Q, R> {
         sorts.put("createdAt", new Keyset.SortField("createdAt", Instant.class));
         sorts.put("updatedAt", new Keyset.SortField("updatedAt", Instant.class));
         return sorts;
+    }
+
+    /** The sort names the list endpoint accepts ({@code -name} sorts descending). */
+    public List<String> sortNames() {
+        return List.copyOf(sorts().keySet());
     }
 
     protected Object sortValue(E entity, String attribute) {
@@ -112,6 +122,7 @@ public abstract class CrudService<E extends TenantOwned, Q, R> {
         Map<String, Keyset.SortField> sorts = sorts();
         Keyset<E> keyset = new Keyset<>(type, sorts, "createdAt");
         Validation v = new Validation();
+        allowOnly(params, v, filterNames().toArray(String[]::new));
         filter(keyset, params, v);
         v.throwIfInvalid();
         String sort = params.sort() == null ? "createdAt" : params.sort().replaceFirst("^-", "");

@@ -15,7 +15,7 @@ import org.hibernate.Session;
 
 /** Queries the admin activity log: newest first by default, filtered by resource, actor, action and time. */
 public final class ActivityService {
-    private static final Set<String> FILTERS = Set.of("resourceType", "resourceId", "actor", "action", "from", "to");
+    public static final Set<String> FILTERS = Set.of("resourceType", "resourceId", "actor", "action", "from", "to");
 
     public Page<ActivityEntry> list(Session session, ListParams params) {
         Validation v = new Validation();

@@ -6,7 +6,6 @@ import io.gatehouse.controlplane.auth.Caller;
 import io.gatehouse.controlplane.domain.CrudService;
 import io.gatehouse.controlplane.domain.activity.ActivityLog;
 import io.gatehouse.controlplane.persistence.Keyset;
-import io.gatehouse.controlplane.persistence.ListParams;
 import io.gatehouse.protocol.api.DataPlaneGroup;
 import io.gatehouse.protocol.api.DataPlaneGroupRequest;
 import java.util.Map;
@@ -56,10 +55,5 @@ public final class DataPlaneGroupService
     @Override
     protected Object sortValue(DataPlaneGroupEntity e, String attribute) {
         return attribute.equals("name") ? e.getName() : super.sortValue(e, attribute);
-    }
-
-    @Override
-    protected void filter(Keyset<DataPlaneGroupEntity> keyset, ListParams params, Validation v) {
-        allowOnly(params, v);
     }
 }

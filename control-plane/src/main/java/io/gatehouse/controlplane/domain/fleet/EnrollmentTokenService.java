@@ -13,6 +13,7 @@ import io.gatehouse.controlplane.persistence.Times;
 import io.gatehouse.protocol.api.EnrollmentToken;
 import io.gatehouse.protocol.api.EnrollmentTokenRequest;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.hibernate.Session;
@@ -94,8 +95,12 @@ public final class EnrollmentTokenService
     }
 
     @Override
+    public List<String> filterNames() {
+        return List.of("groupId");
+    }
+
+    @Override
     protected void filter(Keyset<EnrollmentTokenEntity> keyset, ListParams params, Validation v) {
-        allowOnly(params, v, "groupId");
         String group = params.filter("groupId");
         if (group != null) {
             UUID groupId = id(v, "groupId", group, false);

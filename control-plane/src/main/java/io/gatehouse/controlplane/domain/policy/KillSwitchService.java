@@ -13,6 +13,7 @@ import io.gatehouse.controlplane.persistence.Times;
 import io.gatehouse.protocol.api.KillSwitch;
 import io.gatehouse.protocol.api.KillSwitchRequest;
 import io.gatehouse.protocol.api.KillSwitchScope;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -93,8 +94,12 @@ public final class KillSwitchService extends CrudService<KillSwitchEntity, KillS
     }
 
     @Override
+    public List<String> filterNames() {
+        return List.of("active", "scope", "serverId");
+    }
+
+    @Override
     protected void filter(Keyset<KillSwitchEntity> keyset, ListParams params, Validation v) {
-        allowOnly(params, v, "active", "scope", "serverId");
         String active = params.filter("active");
         if (active != null) {
             if (active.equals("true")) {

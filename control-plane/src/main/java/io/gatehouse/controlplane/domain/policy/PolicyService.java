@@ -85,8 +85,12 @@ public final class PolicyService extends CrudService<PolicyEntity, PolicyRequest
     }
 
     @Override
+    public List<String> filterNames() {
+        return List.of("mode", "enabled", "q");
+    }
+
+    @Override
     protected void filter(Keyset<PolicyEntity> keyset, ListParams params, Validation v) {
-        allowOnly(params, v, "mode", "enabled", "q");
         String mode = params.filter("mode");
         if (mode != null) {
             PolicyMode parsed = ApiMapper.parseEnum(PolicyMode.class, mode, "mode", v);

@@ -12,6 +12,7 @@ import io.gatehouse.protocol.api.FailureMode;
 import io.gatehouse.protocol.api.LimitKey;
 import io.gatehouse.protocol.api.RateLimit;
 import io.gatehouse.protocol.api.RateLimitRequest;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -71,8 +72,12 @@ public final class RateLimitService extends CrudService<RateLimitEntity, RateLim
     }
 
     @Override
+    public List<String> filterNames() {
+        return List.of("key", "serverId");
+    }
+
+    @Override
     protected void filter(Keyset<RateLimitEntity> keyset, ListParams params, Validation v) {
-        allowOnly(params, v, "key", "serverId");
         String key = params.filter("key");
         if (key != null) {
             LimitKey parsed = ApiMapper.parseEnum(LimitKey.class, key, "key", v);

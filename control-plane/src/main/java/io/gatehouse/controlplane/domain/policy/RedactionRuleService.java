@@ -107,8 +107,12 @@ public final class RedactionRuleService extends CrudService<RedactionRuleEntity,
     }
 
     @Override
+    public List<String> filterNames() {
+        return List.of("direction", "action");
+    }
+
+    @Override
     protected void filter(Keyset<RedactionRuleEntity> keyset, ListParams params, Validation v) {
-        allowOnly(params, v, "direction", "action");
         String direction = params.filter("direction");
         if (direction != null) {
             Direction parsed = ApiMapper.parseEnum(Direction.class, direction, "direction", v);

@@ -12,6 +12,7 @@ import io.gatehouse.protocol.api.ClaimMappings;
 import io.gatehouse.protocol.api.IdentityProvider;
 import io.gatehouse.protocol.api.IdentityProviderRequest;
 import io.gatehouse.protocol.api.Introspection;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.hibernate.Session;
@@ -86,8 +87,12 @@ public final class IdentityProviderService
     }
 
     @Override
+    public List<String> filterNames() {
+        return List.of("issuer");
+    }
+
+    @Override
     protected void filter(Keyset<IdentityProviderEntity> keyset, ListParams params, Validation v) {
-        allowOnly(params, v, "issuer");
         String issuer = params.filter("issuer");
         if (issuer != null) {
             keyset.where("e.issuer = :issuer", Map.of("issuer", issuer));

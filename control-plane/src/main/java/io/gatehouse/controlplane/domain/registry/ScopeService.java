@@ -113,8 +113,12 @@ public final class ScopeService extends CrudService<ScopeEntity, ScopeRequest, S
     }
 
     @Override
+    public List<String> filterNames() {
+        return List.of("q");
+    }
+
+    @Override
     protected void filter(Keyset<ScopeEntity> keyset, ListParams params, Validation v) {
-        allowOnly(params, v, "q");
         String q = params.filter("q");
         if (q != null) {
             keyset.where("lower(e.name) like :q escape '\\'", Map.of("q", contains(q)));

@@ -137,8 +137,12 @@ public final class ServerService extends CrudService<ServerEntity, ServerRequest
     }
 
     @Override
+    public List<String> filterNames() {
+        return List.of("status", "transport", "label", "q");
+    }
+
+    @Override
     protected void filter(Keyset<ServerEntity> keyset, ListParams params, Validation v) {
-        allowOnly(params, v, "status", "transport", "label", "q");
         String status = params.filter("status");
         if (status != null) {
             ServerStatus parsed = ApiMapper.parseEnum(ServerStatus.class, status, "status", v);

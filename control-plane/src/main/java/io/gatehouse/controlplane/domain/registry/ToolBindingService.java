@@ -80,8 +80,12 @@ public final class ToolBindingService extends CrudService<ToolBindingEntity, Too
     }
 
     @Override
+    public List<String> filterNames() {
+        return List.of("serverId", "risk");
+    }
+
+    @Override
     protected void filter(Keyset<ToolBindingEntity> keyset, ListParams params, Validation v) {
-        allowOnly(params, v, "serverId", "risk");
         String server = params.filter("serverId");
         if (server != null) {
             UUID serverId = id(v, "serverId", server, false);
