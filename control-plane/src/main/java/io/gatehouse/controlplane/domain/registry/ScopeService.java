@@ -40,6 +40,9 @@ public final class ScopeService extends CrudService<ScopeEntity, ScopeRequest, S
                 v.error(path, "a scope cannot imply itself");
             }
         });
+        if (existing != null && r.name() != null && !r.name().equals(existing.getName())) {
+            requireUnused(session, existing.getName(), existing.getId());
+        }
         if (r.implies() != null && !r.implies().isEmpty() && v.ok("implies") && v.ok("name")) {
             Set<String> known = new HashSet<>(names(session, r.implies()));
             for (int i = 0; i < r.implies().size(); i++) {
@@ -52,6 +55,35 @@ public final class ScopeService extends CrudService<ScopeEntity, ScopeRequest, S
             if (existing != null && v.ok("implies") && reaches(session, r.implies(), existing.getName())) {
                 v.error("implies", "would create a cycle back to " + existing.getName());
             }
+        }
+    }
+
+    /** A scope that bindings require or other scopes imply cannot be renamed or deleted. */
+    @Override
+    public void delete(Session session, Caller caller, java.util.UUID id, Long ifMatch) {
+        ScopeEntity scope = load(session, id);
+        checkVersion(scope, ifMatch);
+        requireUnused(session, scope.getName(), scope.getId());
+        super.delete(session, caller, id, ifMatch);
+    }
+
+    private static void requireUnused(Session session, String name, java.util.UUID id) {
+        Number bindings = (Number) session.createNativeQuery(
+                        "select count(*) from tool_bindings where jsonb_exists(required_scopes, :name)", Number.class)
+                .setParameter("name", name)
+                .getSingleResult();
+        Number implying = (Number) session.createNativeQuery(
+                        "select count(*) from scopes where id <> :id and jsonb_exists(implies, :name)", Number.class)
+                .setParameter("id", id)
+                .setParameter("name", name)
+                .getSingleResult();
+        if (bindings.longValue() > 0 || implying.longValue() > 0) {
+            throw new io.gatehouse.controlplane.api.errors.ApiException(
+                    409,
+                    "SCOPE_IN_USE",
+                    "scope " + name
+                            + " is required by " + bindings + " tool binding(s) and implied by " + implying
+                            + " scope(s); change those first");
         }
     }
 
