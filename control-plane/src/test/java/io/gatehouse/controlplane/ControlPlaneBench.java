@@ -63,10 +63,10 @@ public final class ControlPlaneBench {
 
         for (int limit : new int[] {50, 200}) {
             report(
-                    "list servers, page of " + limit + " (5 full walks)",
-                    walk(5, p -> client.servers().list(p), ListParams.create().limit(limit)));
+                    "list servers, page of " + limit + " (10 full walks)",
+                    walk(10, p -> client.servers().list(p), ListParams.create().limit(limit)));
             report(
-                    "list servers sorted by name, page of " + limit + " (5 full walks)",
+                    "list servers sorted by name, page of " + limit + " (10 full walks)",
                     walk(
                             5,
                             p -> client.servers().list(p),

@@ -69,8 +69,8 @@ public final class Keyset<E> {
         if (list.cursor() != null && !list.cursor().isBlank()) {
             Cursor cursor = Cursor.decode(list.cursor(), sortParam, sort.valueType());
             String op = descending ? "<" : ">";
-            clauses.add("(e." + sort.attribute() + " " + op + " :cursorValue or (e." + sort.attribute()
-                    + " = :cursorValue and e.id " + op + " :cursorId))");
+            // a row-value comparison, so PostgreSQL can start the index range right at the cursor
+            clauses.add("(e." + sort.attribute() + ", e.id) " + op + " (:cursorValue, :cursorId)");
             bound.put("cursorValue", cursor.value());
             bound.put("cursorId", cursor.id());
         }
