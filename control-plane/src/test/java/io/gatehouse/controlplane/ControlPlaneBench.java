@@ -68,15 +68,15 @@ public final class ControlPlaneBench {
             report(
                     "list servers sorted by name, page of " + limit + " (10 full walks)",
                     walk(
-                            5,
+                            10,
                             p -> client.servers().list(p),
                             ListParams.create().limit(limit).sort("name")));
         }
         for (int limit : new int[] {50, 200}) {
             report(
-                    "list tool bindings, page of " + limit + " (2 full walks)",
+                    "list tool bindings, page of " + limit + " (3 full walks)",
                     walk(
-                            2,
+                            3,
                             p -> client.toolBindings().list(p),
                             ListParams.create().limit(limit)));
         }

@@ -52,8 +52,12 @@ public final class PostgresFixture {
         return postgres.getJdbcUrl("gatehouse_app", "gatehouse").replaceAll("[?&]user=[^&]*", "");
     }
 
+    /** The JDBC URL of the {@code gatehouse} database (no credentials). */
+    public String gatehouseUrl() {
+        return "jdbc:postgresql://localhost:" + postgres.getPort() + "/gatehouse";
+    }
+
     public Connection connect(String user, String password) throws SQLException {
-        return DriverManager.getConnection(
-                "jdbc:postgresql://localhost:" + postgres.getPort() + "/gatehouse", user, password);
+        return DriverManager.getConnection(gatehouseUrl(), user, password);
     }
 }

@@ -3,11 +3,15 @@ package io.gatehouse.controlplane;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.gatehouse.controlplane.persistence.DatabaseRoleCheck;
+import io.gatehouse.controlplane.persistence.Db;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import org.hibernate.SessionFactory;
+import org.hibernate.cfg.Configuration;
 import org.junit.jupiter.api.Test;
 
 /** The second wall, checked in SQL as the application role with the application's own schema. */
@@ -98,6 +102,26 @@ class RowLevelSecurityIT {
         assertThat(a.owner().servers().list().items())
                 .extracting(srv -> srv.name())
                 .containsExactly("only in a");
+    }
+
+    @Test
+    void theApplicationRefusesARoleThatCouldBypassRowLevelSecurity() {
+        assertThatThrownBy(() -> checkRole("gatehouse_owner", "owner")).hasMessageContaining("owns the tenant tables");
+        assertThatThrownBy(() -> checkRole("postgres", "postgres"))
+                .hasMessageContaining("is a superuser")
+                .hasMessageContaining("BYPASSRLS");
+        checkRole("gatehouse_app", "app");
+    }
+
+    private void checkRole(String user, String password) {
+        try (SessionFactory sessions = new Configuration()
+                .setProperty("hibernate.connection.url", cp.postgres().gatehouseUrl())
+                .setProperty("hibernate.connection.username", user)
+                .setProperty("hibernate.connection.password", password)
+                .setProperty("hibernate.connection.pool_size", "1")
+                .buildSessionFactory()) {
+            DatabaseRoleCheck.verify(new Db(sessions));
+        }
     }
 
     private static long count(Statement s, String sql) throws SQLException {
