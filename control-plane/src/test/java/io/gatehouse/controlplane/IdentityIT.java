@@ -154,6 +154,9 @@ class IdentityIT {
         ApiToken used = t.owner().tokens().get(token.id());
         assertThat(used.lastUsedAt()).isNotNull();
         assertThat(used.expiresAt()).isAfter(used.createdAt());
+        assertThatThrownBy(() -> ci.auth().logout())
+                .isInstanceOfSatisfying(
+                        InvalidRequestException.class, e -> assertThat(e.code()).isEqualTo("NOT_A_SESSION"));
         t.owner().tokens().delete(token.id());
         assertThat(t.owner().tokens().get(token.id()).revokedAt()).isNotNull();
         assertThatThrownBy(() -> ci.servers().list()).isInstanceOf(AuthenticationException.class);

@@ -199,6 +199,10 @@ public final class IdentityService {
 
     /** Revokes the caller's own session token (logout). */
     public void logout(Caller caller) {
+        if (caller.kind() != Caller.TokenKind.SESSION) {
+            throw ApiException.badRequest(
+                    "NOT_A_SESSION", "this is an API token; revoke it with DELETE /api/v1/tokens/{id}");
+        }
         db.inTenant(caller.tenantId(), session -> {
             AccessTokenEntity token = session.createQuery(
                             "from AccessTokenEntity e where e.id = :id", AccessTokenEntity.class)
