@@ -126,7 +126,7 @@ class ConcurrencyAndPagingIT {
     }
 
     @Test
-    void idempotencyKeysReplayTheFirstResponse() {
+    void idempotencyKeysReplayTheFirstResponse() throws Exception {
         ControlPlaneFixture.Tenant t = cp.newTenant("idem");
         RequestOptions key = RequestOptions.idempotencyKey("create-files-1");
         Server first = t.owner().servers().create(Fixtures.server("Idem"), key);
@@ -138,6 +138,28 @@ class ConcurrencyAndPagingIT {
                     assertThat(e.status()).isEqualTo(422);
                     assertThat(e.code()).isEqualTo("IDEMPOTENCY_KEY_REUSED");
                 });
+        // twins racing with one key: one creates, the other retries and gets the same answer
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            RequestOptions raceKey = RequestOptions.idempotencyKey("race-1");
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Server>> twins = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                twins.add(pool.submit(() -> {
+                    start.await();
+                    return t.owner().servers().create(Fixtures.server("Race"), raceKey.withMaxRetries(5));
+                }));
+            }
+            start.countDown();
+            java.util.Set<String> ids = new java.util.HashSet<>();
+            for (Future<Server> twin : twins) {
+                ids.add(twin.get().id());
+            }
+            assertThat(ids).hasSize(1);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(t.owner().servers().list().items()).hasSize(2);
         // another tenant may use the same key independently
         ControlPlaneFixture.Tenant other = cp.newTenant("idem2");
         assertThat(other.owner().servers().create(Fixtures.server("Idem"), key).id())

@@ -23,7 +23,8 @@ import java.util.concurrent.ThreadLocalRandom;
 /**
  * The HTTP plumbing: JSON in and out, bearer token, problem details into exceptions, and retries
  * with exponential backoff and jitter for calls that are safe to repeat (GET, PUT, DELETE, and POST
- * with an Idempotency-Key) on connection failures, 429, 502, 503 and 504.
+ * with an Idempotency-Key) on connection failures, 429, 502, 503, 504, and 409
+ * {@code IDEMPOTENCY_IN_PROGRESS} (a twin request with the same key was in flight).
  */
 final class HttpTransport {
     static final ObjectMapper MAPPER = new ObjectMapper()
@@ -91,15 +92,16 @@ final class HttpTransport {
                 return new Result<>(
                         decoded, response.headers().firstValue("ETag").orElse(null), status);
             }
-            if (attempt < budget && (status == 429 || status == 502 || status == 503 || status == 504)) {
-                sleep(backoff(attempt, response.headers().firstValue("Retry-After")));
-                continue;
-            }
             Problem problem = null;
             try {
                 problem = response.body().isEmpty() ? null : MAPPER.readValue(response.body(), Problem.class);
             } catch (IOException ignored) {
                 // not a problem document: the status alone describes the failure
+            }
+            boolean inFlight = status == 409 && problem != null && "IDEMPOTENCY_IN_PROGRESS".equals(problem.code());
+            if (attempt < budget && (inFlight || status == 429 || status == 502 || status == 503 || status == 504)) {
+                sleep(backoff(attempt, response.headers().firstValue("Retry-After")));
+                continue;
             }
             throw GatehouseException.of(
                     status,

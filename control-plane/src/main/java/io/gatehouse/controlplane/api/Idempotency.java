@@ -73,19 +73,28 @@ public final class Idempotency {
                 .setParameter("actor", caller.actorKey())
                 .setParameter("key", key)
                 .executeUpdate();
-        Response response = work.get();
+        // Claim the key before doing the work: a twin request with the same key now waits on this
+        // row and, once we commit, fails on the primary key (409 IDEMPOTENCY_IN_PROGRESS; the SDK
+        // retries and gets the stored response) instead of racing us through the work itself.
         session.createNativeMutationQuery("insert into idempotency_keys"
-                        + " (tenant_id, actor, idem_key, request_hash, status, location, etag, body, created_at)"
-                        + " values (:tenant, :actor, :key, :hash, :status, :location, :etag, :body, :at)")
+                        + " (tenant_id, actor, idem_key, request_hash, status, body, created_at)"
+                        + " values (:tenant, :actor, :key, :hash, 0, '', :at)")
                 .setParameter("tenant", caller.tenantId())
                 .setParameter("actor", caller.actorKey())
                 .setParameter("key", key)
                 .setParameter("hash", requestHash)
+                .setParameter("at", Times.now())
+                .executeUpdate();
+        Response response = work.get();
+        session.createNativeMutationQuery("update idempotency_keys"
+                        + " set status = :status, location = :location, etag = :etag, body = :body"
+                        + " where actor = :actor and idem_key = :key")
+                .setParameter("actor", caller.actorKey())
+                .setParameter("key", key)
                 .setParameter("status", response.getStatus())
                 .setParameter("location", response.getHeaderString(HttpHeaders.LOCATION))
                 .setParameter("etag", response.getHeaderString(HttpHeaders.ETAG))
                 .setParameter("body", json(response.getEntity()))
-                .setParameter("at", Times.now())
                 .executeUpdate();
         return response;
     }

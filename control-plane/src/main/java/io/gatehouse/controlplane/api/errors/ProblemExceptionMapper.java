@@ -158,6 +158,12 @@ public final class ProblemExceptionMapper implements ExceptionMapper<Throwable> 
             {"fk_kill_switches_server", "serverId", "no such server"},
             {"fk_enrollment_tokens_group", "groupId", "no such data-plane group"},
         };
+        if (name.equals("idempotency_keys_pkey")) {
+            return new ApiException(
+                    409,
+                    "IDEMPOTENCY_IN_PROGRESS",
+                    "another request with this Idempotency-Key was in flight; retry to get its response");
+        }
         for (String[] k : known) {
             if (name.equals(k[0])) {
                 return ApiException.conflict(k[1], k[2]);
