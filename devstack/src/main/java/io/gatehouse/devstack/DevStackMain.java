@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.SQLException;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
@@ -23,14 +24,14 @@ import sun.misc.SignalHandler;
  * <pre>
  * java -cp "$(cat devstack/target/devstack.classpath)" io.gatehouse.devstack.DevStackMain \
  *     --env-file .gatehouse/devstack.env [--no-postgres] [--no-pulsar] [--no-redis] [--pulsar-auth]
- *     [--database NAME]
+ *     [--database NAME] [--sql-file PATH]
  * </pre>
  */
 public final class DevStackMain {
     public static final String READY = "devstack: ready";
 
     static final String USAGE = "usage: DevStackMain [--env-file PATH] [--no-postgres] [--no-pulsar] [--no-redis]"
-            + " [--pulsar-auth] [--database NAME]";
+            + " [--pulsar-auth] [--database NAME] [--sql-file PATH]";
 
     private DevStackMain() {}
 
@@ -41,7 +42,8 @@ public final class DevStackMain {
             boolean pulsar,
             boolean redis,
             boolean pulsarAuth,
-            String database) {
+            String database,
+            Optional<Path> sqlFile) {
 
         static Options parse(String... args) {
             Optional<Path> envFile = Optional.empty();
@@ -50,6 +52,7 @@ public final class DevStackMain {
             boolean redis = true;
             boolean pulsarAuth = false;
             String database = "gatehouse";
+            Optional<Path> sqlFile = Optional.empty();
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
                     case "--env-file" -> envFile = Optional.of(Path.of(value(args, ++i, "--env-file")));
@@ -58,13 +61,17 @@ public final class DevStackMain {
                     case "--no-pulsar" -> pulsar = false;
                     case "--no-redis" -> redis = false;
                     case "--pulsar-auth" -> pulsarAuth = true;
+                    case "--sql-file" -> sqlFile = Optional.of(Path.of(value(args, ++i, "--sql-file")));
                     default -> throw new IllegalArgumentException("unknown argument: " + args[i]);
                 }
             }
             if (pulsarAuth && !pulsar) {
                 throw new IllegalArgumentException("--pulsar-auth contradicts --no-pulsar");
             }
-            return new Options(envFile, postgres, pulsar, redis, pulsarAuth, database);
+            if (sqlFile.isPresent() && !postgres) {
+                throw new IllegalArgumentException("--sql-file contradicts --no-postgres");
+            }
+            return new Options(envFile, postgres, pulsar, redis, pulsarAuth, database, sqlFile);
         }
 
         private static String value(String[] args, int index, String flag) {
@@ -116,6 +123,17 @@ public final class DevStackMain {
         // Any other way out of the JVM (SIGHUP, System.exit elsewhere) still stops the servers.
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stopQuietly(stack, options), "devstack-shutdown"));
 
+        try {
+            if (options.sqlFile().isPresent()) {
+                DevSql.run(stack.postgres().orElseThrow(), options.sqlFile().get());
+                out.println("devstack: ran " + options.sqlFile().get().getFileName() + " as superuser");
+            }
+        } catch (IOException | SQLException | RuntimeException e) {
+            System.err.println("devstack: " + e.getMessage());
+            stopQuietly(stack, options);
+            System.exit(1);
+            return;
+        }
         try {
             stack.summary().forEach(line -> out.println("devstack: " + line));
             if (options.envFile().isPresent()) {

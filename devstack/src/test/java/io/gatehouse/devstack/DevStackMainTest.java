@@ -16,7 +16,9 @@ class DevStackMainTest {
     @Test
     void defaultsStartEverythingWithoutPulsarAuth() {
         DevStackMain.Options options = DevStackMain.Options.parse();
-        assertThat(options).isEqualTo(new DevStackMain.Options(Optional.empty(), true, true, true, false, "gatehouse"));
+        assertThat(options)
+                .isEqualTo(new DevStackMain.Options(
+                        Optional.empty(), true, true, true, false, "gatehouse", Optional.empty()));
     }
 
     @Test
@@ -31,7 +33,19 @@ class DevStackMainTest {
                 "cp");
         assertThat(options)
                 .isEqualTo(new DevStackMain.Options(
-                        Optional.of(Path.of(".gatehouse/devstack.env")), false, true, false, true, "cp"));
+                        Optional.of(Path.of(".gatehouse/devstack.env")),
+                        false,
+                        true,
+                        false,
+                        true,
+                        "cp",
+                        Optional.empty()));
+    }
+
+    @Test
+    void sqlFileIsTakenWithPostgres() {
+        assertThat(DevStackMain.Options.parse("--sql-file", "roles.sql").sqlFile())
+                .contains(Path.of("roles.sql"));
     }
 
     @Test
@@ -42,6 +56,8 @@ class DevStackMainTest {
                 .hasMessage("--env-file: missing value");
         assertThatThrownBy(() -> DevStackMain.Options.parse("--no-pulsar", "--pulsar-auth"))
                 .hasMessage("--pulsar-auth contradicts --no-pulsar");
+        assertThatThrownBy(() -> DevStackMain.Options.parse("--no-postgres", "--sql-file", "x.sql"))
+                .hasMessage("--sql-file contradicts --no-postgres");
     }
 
     @Test
