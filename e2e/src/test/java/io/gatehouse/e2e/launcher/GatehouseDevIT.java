@@ -8,6 +8,9 @@ import java.io.InputStreamReader;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,7 +55,14 @@ class GatehouseDevIT {
         try {
             awaitLine(launcher, output, "gatehouse dev: ready", READY_WITHIN);
             env = readEnvFile(state.resolve("dev.env"));
-            assertThat(env).containsKeys("GATEHOUSE_PG_URL", "GATEHOUSE_PULSAR_URL", "GATEHOUSE_REDIS_URL");
+            assertThat(env)
+                    .containsKeys(
+                            "GATEHOUSE_PG_URL",
+                            "GATEHOUSE_PULSAR_URL",
+                            "GATEHOUSE_REDIS_URL",
+                            "GATEHOUSE_API_URL",
+                            "GATEHOUSE_API_TOKEN");
+            assertDemoTokenWorks(env.get("GATEHOUSE_API_URL"), env.get("GATEHOUSE_API_TOKEN"));
             children = launcher.toHandle().descendants().toList();
             assertThat(children).as("processes started by ./gatehouse dev").isNotEmpty();
             for (int port : portsIn(env)) {
@@ -84,6 +94,26 @@ class GatehouseDevIT {
         for (int port : portsIn(env)) {
             assertThat(isListening(port)).as("port %d after Ctrl-C", port).isFalse();
         }
+    }
+
+    /** The printed API token is a real token of the demo tenant: it lists servers, and a wrong one is refused. */
+    private static void assertDemoTokenWorks(String apiUrl, String token) throws IOException, InterruptedException {
+        HttpClient http = HttpClient.newHttpClient();
+        HttpResponse<String> listed = http.send(
+                HttpRequest.newBuilder(URI.create(apiUrl + "/servers"))
+                        .header("Authorization", "Bearer " + token)
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(listed.statusCode())
+                .as("GET /servers with GATEHOUSE_API_TOKEN")
+                .isEqualTo(200);
+        assertThat(listed.body()).contains("\"items\"");
+        HttpResponse<String> refused = http.send(
+                HttpRequest.newBuilder(URI.create(apiUrl + "/servers"))
+                        .header("Authorization", "Bearer " + token + "x")
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(refused.statusCode()).as("GET /servers with a wrong token").isEqualTo(401);
     }
 
     private static Path repositoryRoot() {
