@@ -29,7 +29,7 @@ public record DataPlaneConfig(
         Map<String, RouteSettings> routes,
         Audit audit) {
 
-    public static final List<String> DEFAULT_PROTOCOL_VERSIONS = List.of("2025-06-18", "2025-11-25");
+    public static final List<String> DEFAULT_PROTOCOL_VERSIONS = List.of("2025-03-26", "2025-06-18", "2025-11-25");
 
     public DataPlaneConfig {
         requireNonNull(profile, "profile");
