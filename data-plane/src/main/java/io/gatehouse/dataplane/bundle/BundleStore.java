@@ -45,7 +45,14 @@ public final class BundleStore {
         if (!bundle.metadata().expiresAt().isAfter(clock.instant())) {
             return Outcome.EXPIRED;
         }
-        active.set(compiler.compile(bundle));
+        ActiveBundle previous = active.getAndSet(compiler.compile(bundle));
+        if (previous != null && previous.verifier() instanceof AutoCloseable closeable) {
+            try {
+                closeable.close(); // in-flight requests already hold their verifier reference
+            } catch (Exception e) {
+                // a verifier that fails to release its refresh thread does not block the swap
+            }
+        }
         return Outcome.APPLIED;
     }
 }

@@ -6,9 +6,9 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.gatehouse.dataplane.DataPlaneServer;
 import io.gatehouse.dataplane.audit.JsonLinesAuditSink;
+import io.gatehouse.dataplane.auth.TokenVerifiers;
 import io.gatehouse.dataplane.config.ConfigLoader;
 import io.gatehouse.dataplane.config.DataPlaneConfig;
-import io.gatehouse.dataplane.support.JwksTokenVerifier;
 import io.gatehouse.dataplane.support.RawMcp;
 import io.gatehouse.dataplane.support.RecordingUpstream;
 import io.gatehouse.dataplane.support.TestBundles;
@@ -76,7 +76,7 @@ class ProxyIT {
                 """.formatted(bundleFile, auditFile), System::getenv, dir);
         gateway = new DataPlaneServer(
                 config,
-                JwksTokenVerifier::new,
+                TokenVerifiers::create,
                 (serverId, auth) -> (caller, token) -> Map.of("X-Upstream-Key", "key-for-" + serverId),
                 JsonLinesAuditSink.toFile(auditFile),
                 Clock.systemUTC());
