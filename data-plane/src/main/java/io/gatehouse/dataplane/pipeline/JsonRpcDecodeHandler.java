@@ -47,8 +47,7 @@ public final class JsonRpcDecodeHandler extends Handler.Wrapper {
             message = codec.decode(body);
         } catch (JsonRpcDecodeException e) {
             Refusal refusal = Refusal.of(ErrorKey.valueOf(e.problem().name()), e.getMessage());
-            Responses.refuse(request, response, callback, refusal);
-            return true;
+            return Responses.refuse(request, response, callback, refusal, e.id());
         }
         exchange.decoded(message);
         Refusal mismatch = checkMirroredHeaders(request, message);

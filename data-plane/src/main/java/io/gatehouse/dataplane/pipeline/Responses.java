@@ -19,8 +19,13 @@ public final class Responses {
 
     /** Answers with the refusal and records it on the exchange (when there is one). */
     public static boolean refuse(Request request, Response response, Callback callback, Refusal refusal) {
+        return refuse(request, response, callback, refusal, null);
+    }
+
+    /** As {@link #refuse(Request, Response, Callback, Refusal)}, answering to {@code id} when the message is not decoded. */
+    static boolean refuse(Request request, Response response, Callback callback, Refusal refusal, JsonNode knownId) {
         Object exchange = request.getAttribute(McpExchange.ATTRIBUTE);
-        JsonNode id = null;
+        JsonNode id = knownId;
         if (exchange instanceof McpExchange mcp) {
             mcp.outcome(
                     refusal.key().kind() == ErrorKey.Kind.DENY ? Decision.DENY : Decision.ERROR, refusal.auditReason());
