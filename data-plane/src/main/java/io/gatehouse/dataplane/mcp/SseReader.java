@@ -47,7 +47,11 @@ public final class SseReader {
             if (pendingLf) {
                 pendingLf = false;
                 if (b == '\n') {
-                    raw.write(b);
+                    // second half of a CRLF; when the CR ended the previous event, that event was
+                    // already dispatched (without waiting for this byte) and ends in a bare CR
+                    if (raw.size() > 0) {
+                        raw.write(b);
+                    }
                     continue;
                 }
             }
