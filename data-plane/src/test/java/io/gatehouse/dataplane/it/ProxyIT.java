@@ -4,9 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.gatehouse.dataplane.DataPlaneMain;
 import io.gatehouse.dataplane.DataPlaneServer;
-import io.gatehouse.dataplane.audit.JsonLinesAuditSink;
-import io.gatehouse.dataplane.auth.TokenVerifiers;
 import io.gatehouse.dataplane.config.ConfigLoader;
 import io.gatehouse.dataplane.config.DataPlaneConfig;
 import io.gatehouse.dataplane.support.RawMcp;
@@ -15,6 +14,8 @@ import io.gatehouse.dataplane.support.TestBundles;
 import io.gatehouse.dataplane.support.TestIssuer;
 import io.gatehouse.protocol.bundle.Bundle;
 import io.gatehouse.protocol.bundle.McpServer;
+import io.gatehouse.protocol.bundle.SecretRef;
+import io.gatehouse.protocol.bundle.UpstreamAuth;
 import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
@@ -22,7 +23,6 @@ import io.modelcontextprotocol.spec.McpSchema;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -34,8 +34,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The proxy end to end: a real MCP Java SDK client, through {@link DataPlaneServer} with JWT
- * authentication (a real issuer with a JWKS), to a real MCP Java SDK server.
+ * The proxy end to end: a real MCP Java SDK client, through {@link DataPlaneServer} as
+ * {@link DataPlaneMain} builds it (Nimbus JWKS verifier, secret-reference upstream credential), with a
+ * real issuer serving a JWKS, to a real MCP Java SDK server.
  */
 class ProxyIT {
 
@@ -54,8 +55,13 @@ class ProxyIT {
     static void start() throws Exception {
         issuer = TestIssuer.start();
         upstream = RecordingUpstream.start();
-        McpServer server =
-                TestBundles.server("tools", upstream.url(), List.of("mcp:connect"), McpServer.UnboundTools.DENY);
+        Path secret = Files.writeString(dir.resolve("upstream.key"), "key-for-srv-tools");
+        McpServer server = TestBundles.server(
+                "tools",
+                upstream.url(),
+                List.of("mcp:connect"),
+                McpServer.UnboundTools.DENY,
+                new UpstreamAuth.StaticHeader("X-Upstream-Key", "", SecretRef.parse("file:" + secret)));
         Bundle bundle = TestBundles.bundle(
                 1,
                 List.of(server),
@@ -74,12 +80,7 @@ class ProxyIT {
                 admin: {host: 127.0.0.1, port: 0}
                 audit: {file: %s}
                 """.formatted(bundleFile, auditFile), System::getenv, dir);
-        gateway = new DataPlaneServer(
-                config,
-                TokenVerifiers::create,
-                (serverId, auth) -> (caller, token) -> Map.of("X-Upstream-Key", "key-for-" + serverId),
-                JsonLinesAuditSink.toFile(auditFile),
-                Clock.systemUTC());
+        gateway = DataPlaneMain.create(config); // the production verifier and upstream credentials
         gateway.start();
         raw = new RawMcp(endpoint());
     }

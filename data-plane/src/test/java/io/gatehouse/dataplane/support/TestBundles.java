@@ -29,6 +29,15 @@ public final class TestBundles {
 
     public static McpServer server(
             String slug, URI upstream, List<String> requiredScopes, McpServer.UnboundTools unbound) {
+        return server(slug, upstream, requiredScopes, unbound, new UpstreamAuth.None());
+    }
+
+    public static McpServer server(
+            String slug,
+            URI upstream,
+            List<String> requiredScopes,
+            McpServer.UnboundTools unbound,
+            UpstreamAuth upstreamAuth) {
         return new McpServer(
                 "srv-" + slug,
                 "Server " + slug,
@@ -40,7 +49,7 @@ public final class TestBundles {
                 List.of(),
                 requiredScopes,
                 unbound,
-                new UpstreamAuth.None(),
+                upstreamAuth,
                 McpServer.Status.ACTIVE);
     }
 
