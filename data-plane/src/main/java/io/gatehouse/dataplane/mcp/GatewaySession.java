@@ -70,6 +70,10 @@ public final class GatewaySession {
         return pendingToolLists.contains(responseId);
     }
 
+    public boolean hasPendingToolLists() {
+        return !pendingToolLists.isEmpty();
+    }
+
     public void toolListAnswered(String responseId) {
         pendingToolLists.remove(responseId);
     }

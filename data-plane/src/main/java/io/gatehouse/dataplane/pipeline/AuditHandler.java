@@ -3,9 +3,9 @@ package io.gatehouse.dataplane.pipeline;
 import io.gatehouse.dataplane.audit.AuditRecord;
 import io.gatehouse.dataplane.audit.AuditSink;
 import io.gatehouse.dataplane.metrics.ProxyMetrics;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.HexFormat;
+import java.util.concurrent.ThreadLocalRandom;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -20,7 +20,6 @@ public final class AuditHandler extends Handler.Wrapper {
     private final AuditSink sink;
     private final ProxyMetrics metrics;
     private final Clock clock;
-    private final SecureRandom random = new SecureRandom();
 
     public AuditHandler(AuditSink sink, ProxyMetrics metrics, Clock clock, Handler next) {
         super(next);
@@ -31,9 +30,9 @@ public final class AuditHandler extends Handler.Wrapper {
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
-        byte[] id = new byte[8];
-        random.nextBytes(id);
-        McpExchange exchange = McpExchange.start(request, HexFormat.of().formatHex(id));
+        // a correlation id, not a secret: no SecureRandom on the hot path
+        McpExchange exchange = McpExchange.start(
+                request, HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong()));
         Callback audited = new Callback() {
             @Override
             public void succeeded() {

@@ -81,14 +81,16 @@ public final class ResponseRelay {
     private void relayJson(McpExchange exchange, InputStream in, Request request, Response response, Callback callback)
             throws IOException {
         byte[] body = readBounded(in);
-        JsonNode tree;
-        try {
-            tree = json.readTree(body);
-        } catch (JsonProcessingException e) {
-            tree = null;
-        }
-        if (tree instanceof ObjectNode message && filter(exchange, message)) {
-            body = json.writeValueAsBytes(message);
+        if (anyFilterApplies(exchange, exchange.message().isRequest("tools/list"))) {
+            JsonNode tree;
+            try {
+                tree = json.readTree(body);
+            } catch (JsonProcessingException e) {
+                tree = null;
+            }
+            if (tree instanceof ObjectNode message && filter(exchange, message)) {
+                body = json.writeValueAsBytes(message);
+            }
         }
         response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
         Callback.Completable written = new Callback.Completable();
@@ -132,6 +134,13 @@ public final class ResponseRelay {
         if (event.data() == null || event.data().isEmpty()) {
             return event.raw();
         }
+        JsonRpcMessage request = exchange.message();
+        GatewaySession session = exchange.session();
+        boolean mayAnswerToolList = (request != null && request.isRequest("tools/list"))
+                || (session != null && session.hasPendingToolLists());
+        if (!anyFilterApplies(exchange, mayAnswerToolList)) {
+            return event.raw();
+        }
         JsonNode tree;
         try {
             tree = json.readTree(event.data());
@@ -142,6 +151,15 @@ public final class ResponseRelay {
             return event.withData(message.toString());
         }
         return event.raw();
+    }
+
+    private boolean anyFilterApplies(McpExchange exchange, boolean mayAnswerToolList) {
+        for (ResponseFilter filter : filters) {
+            if (filter.appliesTo(exchange, mayAnswerToolList)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Runs every filter; true when the message changed. */

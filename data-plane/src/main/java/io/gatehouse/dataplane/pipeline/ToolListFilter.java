@@ -14,6 +14,11 @@ import java.util.Iterator;
 public final class ToolListFilter implements ResponseFilter {
 
     @Override
+    public boolean appliesTo(McpExchange exchange, boolean answersToolList) {
+        return answersToolList;
+    }
+
+    @Override
     public boolean apply(McpExchange exchange, ObjectNode message, boolean answersToolList) {
         if (!answersToolList) {
             return false;
