@@ -38,7 +38,7 @@ nginx -c "$OUT/nginx.conf"
 
 # agent: its own JVM, timed from spawn to /ready
 T0=$(date +%s%N)
-"$JAVA" -cp "$CP" io.gatehouse.dataplane.DataPlaneMain "$OUT/config.yml" > "$OUT/agent.log" 2>&1 & AGENT_PID=$!; PIDS+=($AGENT_PID)
+"$JAVA" ${AGENT_OPTS:--Xmx192m -XX:+UseSerialGC} -cp "$CP" io.gatehouse.dataplane.DataPlaneMain "$OUT/config.yml" > "$OUT/agent.log" 2>&1 & AGENT_PID=$!; PIDS+=($AGENT_PID)
 until curl -sf -o /dev/null "http://127.0.0.1:$ADMIN/ready"; do sleep 0.02; done
 T1=$(date +%s%N)
 READY_MS=$(( (T1 - T0) / 1000000 ))

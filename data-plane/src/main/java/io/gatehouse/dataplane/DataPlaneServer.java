@@ -28,9 +28,11 @@ import io.gatehouse.dataplane.pipeline.ToolListFilter;
 import io.gatehouse.dataplane.pipeline.ToolScopePolicy;
 import io.gatehouse.dataplane.pipeline.TransportGuardHandler;
 import io.gatehouse.dataplane.pipeline.UpstreamProxyHandler;
+import io.gatehouse.dataplane.pipeline.VerifiedTokenCache;
 import io.gatehouse.protocol.bundle.BundleFormatException;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.concurrent.Executors;
@@ -98,6 +100,7 @@ public final class DataPlaneServer implements AutoCloseable {
                                 limits.maxBodyBytes(),
                                 new HashSet<>(config.protocolVersions()),
                                 new AuthenticationHandler(
+                                        new VerifiedTokenCache(Duration.ofSeconds(10), 10_000, clock),
                                         new JsonRpcDecodeHandler(
                                                 limits.maxBodyBytes(),
                                                 new JsonRpcCodec(limits.maxJsonDepth()),

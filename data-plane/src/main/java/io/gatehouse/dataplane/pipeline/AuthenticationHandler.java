@@ -27,8 +27,11 @@ public final class AuthenticationHandler extends Handler.Wrapper {
     public static final Principal ANONYMOUS =
             new Principal("anonymous", "gatehouse:auth-off", "", Set.of(), List.of(), Map.of());
 
-    public AuthenticationHandler(Handler next) {
+    private final VerifiedTokenCache cache;
+
+    public AuthenticationHandler(VerifiedTokenCache cache, Handler next) {
         super(next);
+        this.cache = cache;
     }
 
     @Override
@@ -60,7 +63,7 @@ public final class AuthenticationHandler extends Handler.Wrapper {
         }
         Principal principal;
         try {
-            principal = verify(exchange, route, token);
+            principal = verify(exchange, route, token, cache);
         } catch (AuthenticationException e) {
             return Responses.refuse(
                     request,
@@ -88,14 +91,15 @@ public final class AuthenticationHandler extends Handler.Wrapper {
         return super.handle(request, response, callback);
     }
 
-    private static Principal verify(McpExchange exchange, Route route, String token) throws AuthenticationException {
+    private static Principal verify(McpExchange exchange, Route route, String token, VerifiedTokenCache cache)
+            throws AuthenticationException {
         TokenVerifier verifier = exchange.bundle().verifier();
         if (verifier == null || route.trustedIssuers().isEmpty()) {
             throw new AuthenticationException(
                     AuthenticationException.Reason.UNTRUSTED_ISSUER,
                     "no identity provider is configured for this route");
         }
-        Principal principal = verifier.verify(token, route.resource());
+        Principal principal = cache.verify(verifier, token, route.resource());
         if (!route.trustedIssuers().contains(principal.issuer())) {
             throw new AuthenticationException(
                     AuthenticationException.Reason.UNTRUSTED_ISSUER,

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 class HandlerStepsTest {
 
     static final ObjectMapper JSON = new ObjectMapper();
+    static final VerifiedTokenCache NO_CACHE = new VerifiedTokenCache(Duration.ZERO, 1, Clock.systemUTC());
     static final String LIST = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/list\"}";
 
     static Bundle bundle() {
@@ -145,7 +146,7 @@ class HandlerStepsTest {
 
     @Test
     void authenticationChallengesAndIdentifiesTheCaller() throws Exception {
-        try (LocalChain chain = new LocalChain(bundle(), "", AuthenticationHandler::new)) {
+        try (LocalChain chain = new LocalChain(bundle(), "", next -> new AuthenticationHandler(NO_CACHE, next))) {
             HttpTester.Response missing = chain.send(LocalChain.post("/mcp/files", LIST));
             assertThat(missing.getStatus()).isEqualTo(401);
             assertThat(missing.get("WWW-Authenticate"))
@@ -186,7 +187,9 @@ class HandlerStepsTest {
     @Test
     void authOffMakesCallersAnonymous() throws Exception {
         try (LocalChain chain = new LocalChain(
-                bundle(), "profile: test\nroutes:\n  files: {auth: off}\n", AuthenticationHandler::new)) {
+                bundle(),
+                "profile: test\nroutes:\n  files: {auth: off}\n",
+                next -> new AuthenticationHandler(NO_CACHE, next))) {
             HttpTester.Response ok = chain.send(LocalChain.post("/mcp/files", LIST));
             assertThat(ok.getStatus()).isEqualTo(200);
             assertThat(ok.getContent()).contains("subject=anonymous");
@@ -246,13 +249,15 @@ class HandlerStepsTest {
         try (LocalChain chain = new LocalChain(
                 bundle(),
                 "",
-                next -> new AuthenticationHandler(new JsonRpcDecodeHandler(
-                        10_000,
-                        new JsonRpcCodec(32),
-                        new GateHandler(
-                                "kill-switch",
-                                new KillSwitchGate(),
-                                new GateHandler("policy", new ToolScopePolicy(), next)))))) {
+                next -> new AuthenticationHandler(
+                        NO_CACHE,
+                        new JsonRpcDecodeHandler(
+                                10_000,
+                                new JsonRpcCodec(32),
+                                new GateHandler(
+                                        "kill-switch",
+                                        new KillSwitchGate(),
+                                        new GateHandler("policy", new ToolScopePolicy(), next)))))) {
             String reader = "Authorization: Bearer good-alice-files:read";
             String writer = "Authorization: Bearer good-bob-files:write";
             String delete =
@@ -290,6 +295,7 @@ class HandlerStepsTest {
                 bundle(),
                 "",
                 next -> new AuthenticationHandler(
+                        NO_CACHE,
                         new JsonRpcDecodeHandler(10_000, new JsonRpcCodec(32), new SessionHandler(sessions, next))))) {
             String alice = "Authorization: Bearer good-alice-mcp:connect";
             String bob = "Authorization: Bearer good-bob-mcp:connect";
