@@ -66,7 +66,7 @@ LUA
 declare -A URL=( [direct]="http://127.0.0.1:$UP/mcp" [nginx]="http://127.0.0.1:$NGINX/mcp" [gatehouse]="http://127.0.0.1:$AGENT/mcp/bench" )
 : > "$OUT/summary.txt"
 for target in direct nginx gatehouse; do
-  wrk -t2 -c16 -d2s -s "$OUT/call.lua" "${URL[$target]}" > /dev/null   # warm-up (JIT)
+  wrk -t2 -c16 -d"${WARMUP:-10}s" -s "$OUT/call.lua" "${URL[$target]}" > /dev/null   # warm-up (JIT)
   rates=()
   for run in $(seq "$RUNS"); do
     r=$(wrk -t2 -c16 -d"${DURATION}s" --latency -s "$OUT/call.lua" "${URL[$target]}" | tee "$OUT/wrk-$target-$run.txt" | awk '/Requests\/sec/{print $2}')
