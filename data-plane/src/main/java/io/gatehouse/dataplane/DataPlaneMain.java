@@ -1,0 +1,64 @@
+package io.gatehouse.dataplane;
+
+import io.gatehouse.dataplane.audit.AuditSink;
+import io.gatehouse.dataplane.audit.JsonLinesAuditSink;
+import io.gatehouse.dataplane.auth.TokenVerifiers;
+import io.gatehouse.dataplane.bundle.UpstreamAuthMapper;
+import io.gatehouse.dataplane.config.ConfigException;
+import io.gatehouse.dataplane.config.ConfigLoader;
+import io.gatehouse.dataplane.config.DataPlaneConfig;
+import io.gatehouse.dataplane.upstream.UpstreamCredentialOptions;
+import io.gatehouse.dataplane.upstream.UpstreamCredentials;
+import java.nio.file.Path;
+import java.time.Clock;
+
+/**
+ * {@code ./gatehouse data-plane config.yml}: loads and validates the YAML config, starts the agent
+ * with the production token verifier and upstream credentials, and runs until stopped.
+ */
+public final class DataPlaneMain {
+
+    private DataPlaneMain() {}
+
+    public static void main(String[] args) throws Exception {
+        if (args.length != 1) {
+            System.err.println("usage: gatehouse data-plane <config.yml>");
+            System.exit(2);
+        }
+        DataPlaneConfig config;
+        try {
+            config = ConfigLoader.load(Path.of(args[0]));
+        } catch (ConfigException e) {
+            System.err.println("gatehouse data-plane: invalid configuration: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        DataPlaneServer server = create(config);
+        try {
+            server.start();
+        } catch (Exception e) {
+            System.err.println("gatehouse data-plane: cannot start: " + e.getMessage());
+            server.close();
+            System.exit(1);
+            return;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(server::close, "shutdown"));
+        System.out.println(
+                "gatehouse data-plane: ready mcp=" + server.mcpBaseUri() + " admin=" + server.adminBaseUri());
+        server.join();
+    }
+
+    /** The agent with its production collaborators (Nimbus JWKS verifier, secret-reference credentials). */
+    public static DataPlaneServer create(DataPlaneConfig config) throws java.io.IOException {
+        UpstreamCredentials credentials = new UpstreamCredentials(UpstreamCredentialOptions.defaults());
+        AuditSink audit = config.audit().file() == null
+                ? JsonLinesAuditSink.toStdout()
+                : JsonLinesAuditSink.toFile(config.audit().file());
+        return new DataPlaneServer(
+                config,
+                TokenVerifiers::create,
+                (serverId, auth) -> credentials.create(UpstreamAuthMapper.toSettings(auth)),
+                audit,
+                Clock.systemUTC());
+    }
+}

@@ -1,0 +1,273 @@
+package io.gatehouse.dataplane.config;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.gatehouse.dataplane.config.DataPlaneConfig.AuthMode;
+import io.gatehouse.dataplane.config.DataPlaneConfig.Endpoint;
+import io.gatehouse.dataplane.config.DataPlaneConfig.Limits;
+import io.gatehouse.dataplane.config.DataPlaneConfig.Profile;
+import io.gatehouse.dataplane.config.DataPlaneConfig.RouteSettings;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+/**
+ * Reads the agent's YAML configuration: {@code ${ENV}} / {@code ${ENV:-default}} substitution,
+ * defaults in code, unknown keys rejected, every value validated with a field-specific message.
+ */
+public final class ConfigLoader {
+
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    private static final Pattern SLUG = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
+    private static final Pattern VERSION = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");
+
+    private ConfigLoader() {}
+
+    public static DataPlaneConfig load(Path file) throws ConfigException {
+        return load(file, System::getenv);
+    }
+
+    public static DataPlaneConfig load(Path file, Function<String, String> env) throws ConfigException {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new ConfigException(file + ": cannot read (" + e.getMessage() + ")", e);
+        }
+        Path base = file.toAbsolutePath().getParent();
+        return parse(text, env, base);
+    }
+
+    public static DataPlaneConfig parse(String yaml, Function<String, String> env, Path baseDir)
+            throws ConfigException {
+        JsonNode root;
+        try {
+            root = YAML.readTree(EnvSubstitution.apply(yaml, env));
+        } catch (JacksonException e) {
+            throw new ConfigException("not valid YAML: " + e.getOriginalMessage(), e);
+        }
+        if (root == null || !root.isObject()) {
+            throw new ConfigException("config: expected a mapping at the top level");
+        }
+        Node top = new Node((ObjectNode) root, "");
+        top.allow("profile", "bundleFile", "listener", "admin", "limits", "protocolVersions", "routes", "audit");
+
+        Profile profile = top.enumValue("profile", Profile.class, Profile.PRODUCTION);
+        String bundle = top.text("bundleFile", null);
+        if (bundle == null) {
+            throw new ConfigException(
+                    "bundleFile: required (the local bundle file with routes and identity providers)");
+        }
+        Endpoint listener = endpoint(top.child("listener"), "0.0.0.0", 9090);
+        Endpoint admin = endpoint(top.child("admin"), "127.0.0.1", 9091);
+        Limits limits = limits(top.child("limits"));
+        List<String> versions = top.stringList("protocolVersions", DataPlaneConfig.DEFAULT_PROTOCOL_VERSIONS);
+        for (int i = 0; i < versions.size(); i++) {
+            if (!VERSION.matcher(versions.get(i)).matches()) {
+                throw new ConfigException("protocolVersions[" + i + "]: '" + versions.get(i)
+                        + "' (expected: a dated MCP revision like 2025-11-25)");
+            }
+        }
+        if (versions.isEmpty()) {
+            throw new ConfigException("protocolVersions: must list at least one version");
+        }
+        Map<String, RouteSettings> routes = routes(top.child("routes"), profile);
+        Node audit = top.child("audit");
+        audit.allow("file");
+        String auditFile = audit.text("file", null);
+
+        return new DataPlaneConfig(
+                profile,
+                resolve(baseDir, bundle),
+                listener,
+                admin,
+                limits,
+                versions,
+                routes,
+                new DataPlaneConfig.Audit(
+                        auditFile == null || auditFile.equals("-") ? null : resolve(baseDir, auditFile)));
+    }
+
+    private static Path resolve(Path baseDir, String path) {
+        Path p = Path.of(path);
+        return p.isAbsolute() || baseDir == null ? p : baseDir.resolve(p).normalize();
+    }
+
+    private static Endpoint endpoint(Node node, String defaultHost, int defaultPort) throws ConfigException {
+        node.allow("host", "port");
+        String host = node.text("host", defaultHost);
+        int port = node.intValue("port", defaultPort, 0, 65535);
+        return new Endpoint(host, port);
+    }
+
+    private static Limits limits(Node node) throws ConfigException {
+        node.allow(
+                "maxBodyBytes",
+                "maxJsonDepth",
+                "maxResponseBytes",
+                "upstreamConnectTimeout",
+                "upstreamResponseTimeout",
+                "streamIdleTimeout",
+                "sessionIdleTimeout",
+                "maxSessions");
+        Limits d = Limits.defaults();
+        return new Limits(
+                node.intValue("maxBodyBytes", d.maxBodyBytes(), 1, 64 * 1024 * 1024),
+                node.intValue("maxJsonDepth", d.maxJsonDepth(), 2, 1000),
+                node.intValue("maxResponseBytes", d.maxResponseBytes(), 1024, 256 * 1024 * 1024),
+                node.duration("upstreamConnectTimeout", d.upstreamConnectTimeout()),
+                node.duration("upstreamResponseTimeout", d.upstreamResponseTimeout()),
+                node.duration("streamIdleTimeout", d.streamIdleTimeout()),
+                node.duration("sessionIdleTimeout", d.sessionIdleTimeout()),
+                node.intValue("maxSessions", d.maxSessions(), 1, 10_000_000));
+    }
+
+    private static Map<String, RouteSettings> routes(Node node, Profile profile) throws ConfigException {
+        Map<String, RouteSettings> routes = new LinkedHashMap<>();
+        for (Iterator<String> it = node.object.fieldNames(); it.hasNext(); ) {
+            String slug = it.next();
+            String field = "routes." + slug;
+            if (!SLUG.matcher(slug).matches()) {
+                throw new ConfigException(field + ": '" + slug + "' is not a route slug (expected: " + SLUG + ")");
+            }
+            Node route = node.child(slug);
+            route.allow("auth");
+            JsonNode auth = route.object.get("auth");
+            AuthMode mode = AuthMode.REQUIRED;
+            if (auth != null) {
+                String value = auth.isBoolean() ? (auth.booleanValue() ? "required" : "off") : auth.asText();
+                mode = switch (value.toLowerCase(Locale.ROOT)) {
+                    case "required" -> AuthMode.REQUIRED;
+                    case "off" -> AuthMode.OFF;
+                    default -> throw new ConfigException(field + ".auth: '" + value + "' (expected: required or off)");
+                };
+            }
+            if (mode == AuthMode.OFF && profile != Profile.TEST) {
+                throw new ConfigException(field + ".auth: off is only allowed with profile: test");
+            }
+            routes.put(slug, new RouteSettings(mode));
+        }
+        return routes;
+    }
+
+    /** A mapping in the YAML tree with its dotted path, for precise messages. */
+    private record Node(ObjectNode object, String path) {
+
+        String field(String name) {
+            return path.isEmpty() ? name : path + "." + name;
+        }
+
+        void allow(String... names) throws ConfigException {
+            Set<String> known = Set.of(names);
+            for (Iterator<String> it = object.fieldNames(); it.hasNext(); ) {
+                String name = it.next();
+                if (!known.contains(name)) {
+                    throw new ConfigException(
+                            field(name) + ": unknown key (expected one of " + String.join(", ", names) + ")");
+                }
+            }
+        }
+
+        Node child(String name) throws ConfigException {
+            JsonNode value = object.get(name);
+            if (value == null || value.isNull()) {
+                return new Node(YAML.createObjectNode(), field(name));
+            }
+            if (!value.isObject()) {
+                throw new ConfigException(field(name) + ": expected a mapping");
+            }
+            return new Node((ObjectNode) value, field(name));
+        }
+
+        String text(String name, String fallback) throws ConfigException {
+            JsonNode value = object.get(name);
+            if (value == null || value.isNull()) {
+                return fallback;
+            }
+            if (!value.isValueNode() || value.asText().isBlank()) {
+                throw new ConfigException(field(name) + ": expected a non-empty string");
+            }
+            return value.asText();
+        }
+
+        int intValue(String name, int fallback, int min, int max) throws ConfigException {
+            JsonNode value = object.get(name);
+            if (value == null || value.isNull()) {
+                return fallback;
+            }
+            long n;
+            if (value.isIntegralNumber()) {
+                n = value.longValue();
+            } else if (value.isTextual() && value.asText().trim().matches("-?[0-9]{1,12}")) {
+                n = Long.parseLong(value.asText().trim());
+            } else {
+                throw new ConfigException(field(name) + ": '" + value.asText() + "' (expected: an integer)");
+            }
+            if (n < min || n > max) {
+                throw new ConfigException(field(name) + ": " + n + " (expected: " + min + ".." + max + ")");
+            }
+            return (int) n;
+        }
+
+        Duration duration(String name, Duration fallback) throws ConfigException {
+            String text = text(name, null);
+            if (text == null) {
+                return fallback;
+            }
+            Duration d = DurationText.parse(text, field(name));
+            if (d.isNegative() || d.isZero()) {
+                throw new ConfigException(field(name) + ": '" + text + "' (expected: > 0)");
+            }
+            return d;
+        }
+
+        <E extends Enum<E>> E enumValue(String name, Class<E> type, E fallback) throws ConfigException {
+            String text = text(name, null);
+            if (text == null) {
+                return fallback;
+            }
+            try {
+                return Enum.valueOf(type, text.toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                List<String> names = new ArrayList<>();
+                for (E constant : type.getEnumConstants()) {
+                    names.add(constant.name().toLowerCase(Locale.ROOT));
+                }
+                throw new ConfigException(field(name) + ": '" + text + "' (expected one of " + names + ")");
+            }
+        }
+
+        List<String> stringList(String name, List<String> fallback) throws ConfigException {
+            JsonNode value = object.get(name);
+            if (value == null || value.isNull()) {
+                return fallback;
+            }
+            if (!value.isArray()) {
+                throw new ConfigException(field(name) + ": expected a list");
+            }
+            List<String> out = new ArrayList<>();
+            for (int i = 0; i < value.size(); i++) {
+                JsonNode element = value.get(i);
+                if (!element.isValueNode() || element.asText().isBlank()) {
+                    throw new ConfigException(field(name) + "[" + i + "]: expected a non-empty string");
+                }
+                out.add(element.asText());
+            }
+            return out;
+        }
+    }
+}

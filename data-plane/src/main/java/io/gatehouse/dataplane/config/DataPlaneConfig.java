@@ -1,0 +1,104 @@
+package io.gatehouse.dataplane.config;
+
+import static java.util.Objects.requireNonNull;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The agent's validated configuration (see docs/data-plane.md for every key and its default).
+ *
+ * @param profile production, or test (only test allows {@code auth: off})
+ * @param bundleFile the local bundle file (until bundles arrive over Pulsar)
+ * @param listener the MCP listener
+ * @param admin the admin listener (health, readiness, metrics)
+ * @param limits transport and upstream limits
+ * @param protocolVersions MCP protocol versions accepted in {@code MCP-Protocol-Version}
+ * @param routes per-route settings by slug
+ * @param audit where audit records go
+ */
+public record DataPlaneConfig(
+        Profile profile,
+        Path bundleFile,
+        Endpoint listener,
+        Endpoint admin,
+        Limits limits,
+        List<String> protocolVersions,
+        Map<String, RouteSettings> routes,
+        Audit audit) {
+
+    public static final List<String> DEFAULT_PROTOCOL_VERSIONS = List.of("2025-03-26", "2025-06-18", "2025-11-25");
+
+    public DataPlaneConfig {
+        requireNonNull(profile, "profile");
+        requireNonNull(bundleFile, "bundleFile");
+        requireNonNull(listener, "listener");
+        requireNonNull(admin, "admin");
+        requireNonNull(limits, "limits");
+        protocolVersions = List.copyOf(protocolVersions);
+        routes = Map.copyOf(routes);
+        requireNonNull(audit, "audit");
+    }
+
+    public enum Profile {
+        PRODUCTION,
+        TEST
+    }
+
+    public enum AuthMode {
+        /** Every request needs a valid bearer token (the default). */
+        REQUIRED,
+        /** No authentication: callers are anonymous. Only allowed with {@code profile: test}. */
+        OFF
+    }
+
+    /** A listening socket; port 0 picks a free port. */
+    public record Endpoint(String host, int port) {}
+
+    /**
+     * @param maxBodyBytes largest accepted POST body
+     * @param maxJsonDepth deepest accepted JSON nesting
+     * @param maxResponseBytes largest upstream JSON response or single SSE event the agent inspects
+     * @param upstreamConnectTimeout TCP connect timeout to upstreams
+     * @param upstreamResponseTimeout time until an upstream answers with headers
+     * @param streamIdleTimeout an SSE stream with no traffic for this long is closed
+     * @param sessionIdleTimeout a session unused for this long expires (then 404)
+     * @param maxSessions sessions kept at most; initialize beyond that gets 503
+     */
+    public record Limits(
+            int maxBodyBytes,
+            int maxJsonDepth,
+            int maxResponseBytes,
+            Duration upstreamConnectTimeout,
+            Duration upstreamResponseTimeout,
+            Duration streamIdleTimeout,
+            Duration sessionIdleTimeout,
+            int maxSessions) {
+
+        public static Limits defaults() {
+            return new Limits(
+                    1024 * 1024,
+                    64,
+                    16 * 1024 * 1024,
+                    Duration.ofSeconds(5),
+                    Duration.ofSeconds(60),
+                    Duration.ofMinutes(5),
+                    Duration.ofMinutes(30),
+                    100_000);
+        }
+    }
+
+    /** Per-route settings (keyed by the bundle server's slug). */
+    public record RouteSettings(AuthMode auth) {}
+
+    /** @param file JSON-lines audit file; {@code null} writes to standard output */
+    public record Audit(Path file) {}
+
+    /** The auth mode of a route: its explicit setting, else {@link AuthMode#REQUIRED}. */
+    public AuthMode authFor(String slug) {
+        RouteSettings settings = routes.get(slug);
+        return settings == null ? AuthMode.REQUIRED : settings.auth();
+    }
+}

@@ -1,0 +1,131 @@
+package io.gatehouse.dataplane.pipeline;
+
+import io.gatehouse.dataplane.auth.Principal;
+import io.gatehouse.dataplane.bundle.ActiveBundle;
+import io.gatehouse.dataplane.bundle.Route;
+import io.gatehouse.dataplane.mcp.GatewaySession;
+import io.gatehouse.dataplane.mcp.JsonRpcMessage;
+import java.util.Set;
+import org.eclipse.jetty.server.Request;
+
+/**
+ * What the handler chain has learned about one request so far; each step fills its part. Lives as
+ * a request attribute for the request's lifetime. The bearer token is kept only in memory for an
+ * RFC 8693 exchange and is never logged or audited.
+ */
+public final class McpExchange {
+
+    static final String ATTRIBUTE = McpExchange.class.getName();
+
+    private final String requestId;
+    private final long startNanos;
+    private final String httpMethod;
+    private ActiveBundle bundle;
+    private Route route;
+    private Principal principal;
+    private String bearerToken;
+    private Set<String> effectiveScopes = Set.of();
+    private JsonRpcMessage message;
+    private GatewaySession session;
+    private Decision decision = Decision.ALLOW;
+    private String reason = "";
+
+    McpExchange(String requestId, long startNanos, String httpMethod) {
+        this.requestId = requestId;
+        this.startNanos = startNanos;
+        this.httpMethod = httpMethod;
+    }
+
+    /** The exchange of a request that passed the audit step (the outermost one). */
+    public static McpExchange of(Request request) {
+        McpExchange exchange = (McpExchange) request.getAttribute(ATTRIBUTE);
+        if (exchange == null) {
+            throw new IllegalStateException("no McpExchange on this request: the chain must start with AuditHandler");
+        }
+        return exchange;
+    }
+
+    public static McpExchange start(Request request, String requestId) {
+        McpExchange exchange = new McpExchange(requestId, System.nanoTime(), request.getMethod());
+        request.setAttribute(ATTRIBUTE, exchange);
+        return exchange;
+    }
+
+    public String requestId() {
+        return requestId;
+    }
+
+    public long startNanos() {
+        return startNanos;
+    }
+
+    public String httpMethod() {
+        return httpMethod;
+    }
+
+    public ActiveBundle bundle() {
+        return bundle;
+    }
+
+    public Route route() {
+        return route;
+    }
+
+    void routeTo(ActiveBundle bundle, Route route) {
+        this.bundle = bundle;
+        this.route = route;
+    }
+
+    public Principal principal() {
+        return principal;
+    }
+
+    String bearerToken() {
+        return bearerToken;
+    }
+
+    void authenticated(Principal principal, String bearerToken, Set<String> effectiveScopes) {
+        this.principal = principal;
+        this.bearerToken = bearerToken;
+        this.effectiveScopes = Set.copyOf(effectiveScopes);
+    }
+
+    /** The principal's scopes with {@code implies} expanded. */
+    public Set<String> effectiveScopes() {
+        return effectiveScopes;
+    }
+
+    /** Key sessions are bound to: issuer and subject of the principal. */
+    public String principalKey() {
+        return principal == null ? "" : principal.issuer() + "\n" + principal.subject();
+    }
+
+    public JsonRpcMessage message() {
+        return message;
+    }
+
+    void decoded(JsonRpcMessage message) {
+        this.message = message;
+    }
+
+    public GatewaySession session() {
+        return session;
+    }
+
+    void session(GatewaySession session) {
+        this.session = session;
+    }
+
+    public Decision decision() {
+        return decision;
+    }
+
+    public String reason() {
+        return reason;
+    }
+
+    void outcome(Decision decision, String reason) {
+        this.decision = decision;
+        this.reason = reason;
+    }
+}
