@@ -61,8 +61,12 @@ class GatehouseDevIT {
                             "GATEHOUSE_PULSAR_URL",
                             "GATEHOUSE_REDIS_URL",
                             "GATEHOUSE_API_URL",
-                            "GATEHOUSE_API_TOKEN");
+                            "GATEHOUSE_API_TOKEN",
+                            "GATEHOUSE_MCP_URL",
+                            "GATEHOUSE_MCP_TOKEN",
+                            "GATEHOUSE_DP_ADMIN_URL");
             assertDemoTokenWorks(env.get("GATEHOUSE_API_URL"), env.get("GATEHOUSE_API_TOKEN"));
+            assertMcpCallThroughGateway(env.get("GATEHOUSE_MCP_URL"), env.get("GATEHOUSE_MCP_TOKEN"));
             children = launcher.toHandle().descendants().toList();
             assertThat(children).as("processes started by ./gatehouse dev").isNotEmpty();
             for (int port : portsIn(env)) {
@@ -114,6 +118,59 @@ class GatehouseDevIT {
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(refused.statusCode()).as("GET /servers with a wrong token").isEqualTo(401);
+    }
+
+    /**
+     * The quick start's promise: a client with GATEHOUSE_MCP_TOKEN reaches the demo MCP server through
+     * the data plane, and one without a token gets 401 with the RFC 9728 challenge.
+     */
+    private static void assertMcpCallThroughGateway(String mcpUrl, String token)
+            throws IOException, InterruptedException {
+        HttpClient http = HttpClient.newHttpClient();
+        HttpResponse<String> initialized = http.send(
+                mcpPost(mcpUrl, token, null)
+                        .POST(HttpRequest.BodyPublishers.ofString(
+                                "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{"
+                                        + "\"protocolVersion\":\"2025-11-25\",\"capabilities\":{},"
+                                        + "\"clientInfo\":{\"name\":\"GatehouseDevIT\",\"version\":\"1\"}}}"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(initialized.statusCode())
+                .as("initialize: %s", initialized.body())
+                .isEqualTo(200);
+        String session = initialized.headers().firstValue("Mcp-Session-Id").orElseThrow();
+        HttpResponse<String> echoed = http.send(
+                mcpPost(mcpUrl, token, session)
+                        .POST(HttpRequest.BodyPublishers.ofString(
+                                "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/call\",\"params\":{"
+                                        + "\"name\":\"echo\",\"arguments\":{\"message\":\"through the gate\"}}}"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(echoed.statusCode()).as("tools/call echo: %s", echoed.body()).isEqualTo(200);
+        assertThat(echoed.body()).contains("through the gate");
+        HttpResponse<String> anonymous = http.send(
+                mcpPost(mcpUrl, null, null)
+                        .POST(HttpRequest.BodyPublishers.ofString(
+                                "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"tools/list\"}"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        assertThat(anonymous.headers().firstValue("WWW-Authenticate").orElse(""))
+                .startsWith("Bearer ")
+                .contains("resource_metadata=");
+    }
+
+    private static HttpRequest.Builder mcpPost(String mcpUrl, String token, String session) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(mcpUrl))
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json, text/event-stream");
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        if (session != null) {
+            request.header("Mcp-Session-Id", session).header("MCP-Protocol-Version", "2025-11-25");
+        }
+        return request;
     }
 
     private static Path repositoryRoot() {
