@@ -59,6 +59,11 @@ public record Route(
         return server.upstreamUrl();
     }
 
+    /** {@link #metadataUrl()} as a URI, for {@code WWW-Authenticate} challenges. */
+    public URI metadataUri() {
+        return URI.create(metadataUrl());
+    }
+
     /** The path-inserted RFC 9728 metadata URL of this route. */
     public String metadataUrl() {
         URI r = server.resourceUri();

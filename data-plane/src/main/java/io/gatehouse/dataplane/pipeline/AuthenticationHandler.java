@@ -1,6 +1,7 @@
 package io.gatehouse.dataplane.pipeline;
 
 import io.gatehouse.dataplane.auth.AuthenticationException;
+import io.gatehouse.dataplane.auth.BearerChallenge;
 import io.gatehouse.dataplane.auth.Principal;
 import io.gatehouse.dataplane.auth.TokenVerifier;
 import io.gatehouse.dataplane.bundle.Route;
@@ -59,7 +60,10 @@ public final class AuthenticationHandler extends Handler.Wrapper {
                     response,
                     callback,
                     Refusal.of(ErrorKey.UNAUTHENTICATED, "a bearer token is required")
-                            .withHeader("WWW-Authenticate", Challenges.unauthorized(route, null, null)));
+                            .withHeader(
+                                    "WWW-Authenticate",
+                                    BearerChallenge.unauthorized(
+                                            route.metadataUri(), route.server().requiredScopes())));
         }
         Principal principal;
         try {
@@ -72,7 +76,8 @@ public final class AuthenticationHandler extends Handler.Wrapper {
                     Refusal.of(ErrorKey.UNAUTHENTICATED, e.getMessage())
                             .withHeader(
                                     "WWW-Authenticate",
-                                    Challenges.unauthorized(route, e.reason().oauthError(), e.getMessage()))
+                                    BearerChallenge.invalidToken(
+                                            route.metadataUri(), route.server().requiredScopes(), e))
                             .withDetail(e.reason().name()));
         }
         Set<String> effective = route.scopes().expand(principal.scopes());
@@ -86,7 +91,7 @@ public final class AuthenticationHandler extends Handler.Wrapper {
                     Refusal.of(ErrorKey.INSUFFICIENT_SCOPE, "this MCP server needs scope " + String.join(" ", needed))
                             .withHeader(
                                     "WWW-Authenticate",
-                                    Challenges.insufficientScope(route, needed, "the token lacks a required scope")));
+                                    BearerChallenge.insufficientScope(route.metadataUri(), needed)));
         }
         return super.handle(request, response, callback);
     }

@@ -1,5 +1,6 @@
 package io.gatehouse.dataplane.pipeline;
 
+import io.gatehouse.dataplane.auth.BearerChallenge;
 import io.gatehouse.dataplane.bundle.Route;
 import io.gatehouse.dataplane.mcp.JsonRpcMessage;
 import java.util.LinkedHashSet;
@@ -32,8 +33,6 @@ public final class ToolScopePolicy implements Gate {
         return Refusal.of(
                         ErrorKey.INSUFFICIENT_SCOPE,
                         "tool '" + tool + "' needs scope " + String.join(" ", required.get()))
-                .withHeader(
-                        "WWW-Authenticate",
-                        Challenges.insufficientScope(route, challenge, "tool '" + tool + "' needs more scopes"));
+                .withHeader("WWW-Authenticate", BearerChallenge.insufficientScope(route.metadataUri(), challenge));
     }
 }
