@@ -17,14 +17,18 @@ import java.util.Objects;
  * {@code blob} of an object that has a {@code mimeType}, i.e. image, audio and blob resource content). Text is normalised first ({@link TextNormalizer}). Each finding has a
  * severity that depends on the {@link ScanTarget} and an action: by default a HIGH finding in a definition
  * blocks (the tool is hidden), everything else is flagged; {@link #withAction} overrides per id and target.
- * At most {@value #MAX_SCANNED_CHARS} characters are scanned per call; beyond that a {@code SCAN_TRUNCATED}
- * finding is reported (HIGH, blocking, for definitions: no legitimate definition is that large). Immutable
- * and thread-safe.
+ * At most {@value #MAX_DEFINITION_CHARS} characters of a definition and {@value #MAX_RESULT_CHARS} of a result
+ * are scanned (worst-case adversarial text costs about 1–2 s per MiB on a cold JVM, typical results are a few
+ * KiB); beyond that a {@code SCAN_TRUNCATED} finding is reported, HIGH and blocking for definitions (no
+ * legitimate definition is that large), LOW for results. Immutable and thread-safe.
  */
 public final class PoisoningScanner {
 
-    /** Upper bound of characters scanned per definition or result. */
-    public static final int MAX_SCANNED_CHARS = 2 * 1024 * 1024;
+    /** Upper bound of characters scanned per definition. */
+    public static final int MAX_DEFINITION_CHARS = 256 * 1024;
+
+    /** Upper bound of characters scanned per result. */
+    public static final int MAX_RESULT_CHARS = 1024 * 1024;
 
     private final Map<ScanTarget, Map<FindingId, ScanAction>> overrides;
 
@@ -97,12 +101,13 @@ public final class PoisoningScanner {
         private final ScanTarget target;
         private final String tool;
         private final Map<String, Finding> findings = new LinkedHashMap<>();
-        private long budget = MAX_SCANNED_CHARS;
+        private long budget;
         private boolean truncated;
 
         Scan(ScanTarget target, String tool) {
             this.target = target;
             this.tool = tool;
+            this.budget = target == ScanTarget.DEFINITION ? MAX_DEFINITION_CHARS : MAX_RESULT_CHARS;
         }
 
         void tree(JsonNode node, String pointer, boolean skipPayloads) {

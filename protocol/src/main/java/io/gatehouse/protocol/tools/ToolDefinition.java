@@ -101,6 +101,18 @@ public record ToolDefinition(
                 optionalObject(tool, "_meta", where));
     }
 
+    /**
+     * The definition as a {@code tools/list} tool object (absent members omitted), e.g. for the control plane to
+     * store an approved definition; {@link #parse} of it yields an equal definition.
+     */
+    public ObjectNode toJson() {
+        ObjectNode json = ToolFingerprint.pinnedFields(this);
+        if (meta != null) {
+            json.set("_meta", meta.deepCopy());
+        }
+        return json;
+    }
+
     private static String optionalString(JsonNode tool, String field, String where) {
         if (!tool.has(field)) {
             return null;

@@ -104,6 +104,13 @@ class ToolFingerprintTest {
     }
 
     @Test
+    void toJsonRoundTrips() throws Exception {
+        ToolDefinition tool = tool(READ_FILE);
+        assertThat(ToolDefinition.parse(tool.toJson())).isEqualTo(tool);
+        assertThat(tool.toJson().get("_meta").get("build").textValue()).isEqualTo("2026-11-24T01:00:00Z");
+    }
+
+    @Test
     void parseListAcceptsResultObject() throws Exception {
         JsonNode result = JSON.readTree("{\"tools\":[" + READ_FILE + "],\"nextCursor\":\"x\"}");
         assertThat(ToolDefinition.parseList(result))
