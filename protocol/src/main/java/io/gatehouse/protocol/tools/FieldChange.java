@@ -1,6 +1,7 @@
 package io.gatehouse.protocol.tools;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.gatehouse.protocol.signing.CanonicalJson;
 import java.util.Objects;
 
 /**
@@ -35,11 +36,10 @@ public record FieldChange(String pointer, Kind kind, JsonNode oldValue, JsonNode
     /** One line for people: {@code ~ /description: "old" -> "new"}. */
     public String describe() {
         return switch (kind) {
-            case ADDED -> "+ " + pointer + ": " + ToolCanonicalJson.string(newValue);
-            case REMOVED -> "- " + pointer + ": " + ToolCanonicalJson.string(oldValue);
+            case ADDED -> "+ " + pointer + ": " + CanonicalJson.string(newValue);
+            case REMOVED -> "- " + pointer + ": " + CanonicalJson.string(oldValue);
             case CHANGED ->
-                "~ " + pointer + ": " + ToolCanonicalJson.string(oldValue) + " -> "
-                        + ToolCanonicalJson.string(newValue);
+                "~ " + pointer + ": " + CanonicalJson.string(oldValue) + " -> " + CanonicalJson.string(newValue);
         };
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.gatehouse.protocol.signing.CanonicalJson;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -154,7 +155,7 @@ public record ToolDiff(List<ToolDefinition> added, List<ToolDefinition> removed,
             for (int i = 0; i < old.size(); i++) {
                 compare(old.get(i), now.get(i), pointer + "/" + i, out);
             }
-        } else if (!ToolCanonicalJson.string(old).equals(ToolCanonicalJson.string(now))) {
+        } else if (!CanonicalJson.string(old).equals(CanonicalJson.string(now))) {
             out.add(new FieldChange(pointer, FieldChange.Kind.CHANGED, old, now));
         }
     }

@@ -2,6 +2,7 @@ package io.gatehouse.protocol.tools;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.gatehouse.protocol.signing.CanonicalJson;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -58,7 +59,7 @@ public record ToolFingerprint(String value) {
     /** The exact canonical JSON text that {@link #of} hashes (useful for audits and the approval API). */
     public static String canonicalJson(ToolDefinition tool) {
         Objects.requireNonNull(tool, "tool");
-        return ToolCanonicalJson.string(pinnedFields(tool));
+        return CanonicalJson.string(pinnedFields(tool));
     }
 
     /** The pinned fields of a definition as a JSON object (absent fields omitted). */
