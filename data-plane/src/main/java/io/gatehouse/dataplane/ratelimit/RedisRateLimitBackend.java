@@ -15,11 +15,13 @@ import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.Delay;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,7 +30,9 @@ import org.slf4j.LoggerFactory;
  * over Lettuce). Keys expire once their bucket would be full again (plus a margin), so idle callers
  * leave Redis by themselves.
  *
- * <p>Every call is bounded by {@code timeout}. While Redis is unreachable, commands are rejected at
+ * <p>Every call is bounded: at most {@code timeout} queued behind calls of this agent for the same
+ * bucket (same-key calls are serialised per agent, so compare-and-swap retries only happen between
+ * agents), then at most {@code timeout} for the Redis round trip. While Redis is unreachable, commands are rejected at
  * once (no queueing) and {@link #tryConsume} throws {@link BackendUnavailableException}; Lettuce
  * reconnects in the background (back-off 50 ms → 1 s) and sharing resumes by itself. If Redis is
  * unreachable when the backend is created, connecting is retried on use, at most once a second.
@@ -49,6 +53,7 @@ public final class RedisRateLimitBackend implements RateLimitBackend {
     private final ClientResources resources;
     private final RedisClient client;
     private final Object lock = new Object();
+    private final ReentrantLock[] stripes = new ReentrantLock[64];
     private volatile ProxyManager<byte[]> proxyManager;
     private StatefulRedisConnection<byte[], byte[]> connection;
     private CompletableFuture<?> connecting;
@@ -73,6 +78,9 @@ public final class RedisRateLimitBackend implements RateLimitBackend {
         }
         this.uri.setTimeout(timeout);
         this.timeout = timeout;
+        for (int i = 0; i < stripes.length; i++) {
+            stripes[i] = new ReentrantLock();
+        }
         this.resources = ClientResources.builder()
                 .ioThreadPoolSize(2)
                 .computationThreadPoolSize(2)
@@ -115,14 +123,30 @@ public final class RedisRateLimitBackend implements RateLimitBackend {
             connectInBackground(System.nanoTime());
             throw new BackendUnavailableException("Redis rate-limit store not connected", null);
         }
+        byte[] redisKey = key.getBytes(StandardCharsets.UTF_8);
+        // One caller per key at a time from this agent: concurrent compare-and-swap on a hot key
+        // would otherwise retry until the timeout. Other agents still contend through Redis.
+        ReentrantLock stripe = stripes[Math.floorMod(Arrays.hashCode(redisKey), stripes.length)];
         try {
-            ConsumptionProbe probe = manager.builder()
-                    .build(key.getBytes(StandardCharsets.UTF_8), spec::configuration)
-                    .tryConsumeAndReturnRemaining(1);
+            if (!stripe.tryLock(timeout.toNanos(), TimeUnit.NANOSECONDS)) {
+                throw new BackendUnavailableException(
+                        "Redis rate-limit store too slow: calls queued past the timeout", null);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new BackendUnavailableException("interrupted waiting for the Redis rate-limit store", e);
+        }
+        try {
+            ConsumptionProbe probe =
+                    manager.builder().build(redisKey, spec::configuration).tryConsumeAndReturnRemaining(1);
             return ConsumeResult.of(probe.isConsumed(), probe.getNanosToWaitForRefill());
+        } catch (BackendUnavailableException e) {
+            throw e;
         } catch (RuntimeException e) {
             throw new BackendUnavailableException(
                     "Redis rate-limit store did not answer: " + e.getClass().getSimpleName(), e);
+        } finally {
+            stripe.unlock();
         }
     }
 

@@ -44,7 +44,7 @@ class RedisSharedRateLimitIT {
     @BeforeEach
     void startAgents() {
         for (int i = 0; i < AGENTS; i++) {
-            agents.add(RateLimitEngine.create(redis.uri(), Duration.ofMillis(300)));
+            agents.add(RateLimitEngine.create(redis.uri(), Duration.ofSeconds(1)));
         }
     }
 
@@ -52,6 +52,12 @@ class RedisSharedRateLimitIT {
     void stopAgents() {
         agents.forEach(RateLimitEngine::close);
         redis.restart(); // no-op when running
+    }
+
+    private long closedFailures() {
+        return agents.stream()
+                .mapToLong(a -> a.backendFailures().get(FailureMode.CLOSED))
+                .sum();
     }
 
     private static RateLimit limit(String id, long capacity, String tool, FailureMode mode) {
@@ -168,8 +174,15 @@ class RedisSharedRateLimitIT {
                     }
                 });
         // shared again: one bucket of 40 for "bob" across all agents, under concurrent load
+        long failuresBefore = closedFailures();
         int admitted = admittedUnderLoad(limiters, call(tenant, "bob", "closed_b"), 10);
-        assertThat(admitted).isEqualTo(40);
+        long failuresDuringLoad = closedFailures() - failuresBefore;
+        // a call that timed out may still have taken its token in Redis: never more than the limit,
+        // and at most one token unaccounted for per timed-out call
+        assertThat(admitted)
+                .as("admitted with %d backend failures during the load", failuresDuringLoad)
+                .isLessThanOrEqualTo(40)
+                .isGreaterThanOrEqualTo((int) (40 - failuresDuringLoad));
         // and the local-mode limit is back on the shared (fresh, empty-store) bucket
         assertThat(limiters.get(0).tryAcquire(call(tenant, "alice", "local_a")).allowed())
                 .isTrue();
