@@ -44,6 +44,8 @@ class RedisRateLimitBackendIT {
                     .isTrue();
 
             long ttlMillis = connection.sync().pttl("gatehouse:rl:ttl-test:k");
+            long valueBytes = connection.sync().strlen("gatehouse:rl:ttl-test:k");
+            assertThat(valueBytes).as("sizing in docs/rate-limits.md").isBetween(1L, 200L);
 
             // 1 token missing: ~2 s to be full, plus the 10 s margin
             assertThat(ttlMillis)
