@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import io.gatehouse.dataplane.ratelimit.RateLimitBackend.BackendUnavailableException;
 import io.gatehouse.dataplane.ratelimit.RateLimitDecision.Denied;
 import io.gatehouse.dataplane.ratelimit.RateLimitDecision.Reason;
+import io.gatehouse.devstack.EmbeddedRedis;
 import io.gatehouse.protocol.bundle.RateLimit;
 import io.gatehouse.protocol.bundle.RateLimit.FailureMode;
 import io.gatehouse.protocol.bundle.RateLimit.KeyDimension;
@@ -20,12 +21,12 @@ import org.junit.jupiter.api.Test;
 
 /** The Redis backend on its own against a real Redis: expiry, timeouts, connecting late. */
 class RedisRateLimitBackendIT {
-    private static TestRedis redis;
+    private static EmbeddedRedis redis;
     private static RedisClient inspector;
 
     @BeforeAll
     static void start() {
-        redis = TestRedis.start();
+        redis = EmbeddedRedis.start();
         inspector = RedisClient.create(redis.uri());
     }
 
@@ -80,7 +81,7 @@ class RedisRateLimitBackendIT {
 
     @Test
     void anAgentStartedWhileRedisIsDownConnectsWhenItComesUp() {
-        TestRedis late = TestRedis.start();
+        EmbeddedRedis late = EmbeddedRedis.start();
         try {
             late.stop();
             try (RateLimitEngine engine = RateLimitEngine.create(late.uri(), Duration.ofMillis(300))) {

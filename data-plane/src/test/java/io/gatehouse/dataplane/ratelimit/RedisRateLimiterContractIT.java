@@ -2,17 +2,18 @@ package io.gatehouse.dataplane.ratelimit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.gatehouse.devstack.EmbeddedRedis;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
 /** The contract against a real Redis, through Bucket4j's Lettuce proxy manager. */
 class RedisRateLimiterContractIT extends RateLimiterContract {
-    private static TestRedis redis;
+    private static EmbeddedRedis redis;
 
     @BeforeAll
     static void startRedis() {
-        redis = TestRedis.start();
+        redis = EmbeddedRedis.start();
     }
 
     @AfterAll

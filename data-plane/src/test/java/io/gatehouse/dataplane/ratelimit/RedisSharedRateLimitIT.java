@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.gatehouse.dataplane.ratelimit.RateLimitDecision.Denied;
 import io.gatehouse.dataplane.ratelimit.RateLimitDecision.Reason;
+import io.gatehouse.devstack.EmbeddedRedis;
 import io.gatehouse.protocol.bundle.RateLimit;
 import io.gatehouse.protocol.bundle.RateLimit.FailureMode;
 import io.gatehouse.protocol.bundle.RateLimit.KeyDimension;
@@ -28,12 +29,12 @@ class RedisSharedRateLimitIT {
     private static final int AGENTS = 3;
     private static final int THREADS_PER_AGENT = 4;
 
-    private static TestRedis redis;
+    private static EmbeddedRedis redis;
     private final List<RateLimitEngine> agents = new ArrayList<>();
 
     @BeforeAll
     static void startRedis() {
-        redis = TestRedis.start();
+        redis = EmbeddedRedis.start();
     }
 
     @AfterAll
