@@ -3,6 +3,7 @@ package io.gatehouse.dataplane.redaction;
 import static io.gatehouse.dataplane.redaction.PatternDetector.countDigits;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -16,6 +17,11 @@ final class PiiDetectors {
     static List<Detector> all() {
         return List.of(email(), phoneE164(), phoneCnMobile(), usSsn(), paymentCard(), iban(), cnResidentId());
     }
+
+    /** Suffixes of "name@2x.png"-style file names, which are not top-level domains in practice. */
+    private static final Set<String> FILE_EXTENSIONS = Set.of(
+            "png", "jpg", "jpeg", "gif", "svg", "webp", "bmp", "ico", "css", "js", "mjs", "ts", "tsx", "jsx", "json",
+            "yaml", "yml", "html", "htm", "txt", "md", "pdf", "zip", "gz", "tgz", "jar", "war", "map", "lock", "xml");
 
     static Detector email() {
         Pattern p = Pattern.compile(
@@ -31,8 +37,10 @@ final class PiiDetectors {
             int accept(Matcher m, String text, String field) {
                 String v = m.group();
                 int at = v.indexOf('@');
-                // "a..b@x.io" and a local part ending in a dot are not addresses.
-                return v.contains("..") || v.charAt(at - 1) == '.' ? -1 : m.end();
+                // "a..b@x.io" and a local part ending in a dot are not addresses; "icon@2x.png" is a file.
+                String tld = v.substring(v.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
+                boolean file = FILE_EXTENSIONS.contains(tld);
+                return v.contains("..") || v.charAt(at - 1) == '.' || file ? -1 : m.end();
             }
         };
     }
@@ -49,7 +57,7 @@ final class PiiDetectors {
 
     /** Strict E.164: "+", a country code in use and 8 to 15 digits in total, nothing glued on either side. */
     static Detector phoneE164() {
-        Pattern p = Pattern.compile("(?<![A-Za-z0-9+/=_.-])\\+[1-9][0-9]{7,14}(?![0-9]|[.,][0-9])");
+        Pattern p = Pattern.compile("(?<![A-Za-z0-9+/_.-])\\+[1-9][0-9]{7,14}(?![0-9]|[.,][0-9])");
         return new PatternDetector("phone_e164", p) {
             @Override
             boolean mayContain(String text, String field) {
@@ -155,7 +163,7 @@ final class PiiDetectors {
         }
         if (space || dash) {
             for (String group : candidate.split("[ -]")) {
-                if (group.length() < 4 || group.length() > 6) {
+                if (group.length() < 3 || group.length() > 13) {
                     return false;
                 }
             }

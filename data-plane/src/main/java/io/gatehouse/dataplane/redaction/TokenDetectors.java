@@ -49,7 +49,7 @@ final class TokenDetectors {
      * with context (the member name, or "aws"/"secret access"/"secret key" up to 100 characters before).
      */
     static Detector awsSecretAccessKey() {
-        Pattern p = Pattern.compile("(?<![A-Za-z0-9/+=])[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+=])");
+        Pattern p = Pattern.compile("(?<![A-Za-z0-9/+])[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+=])");
         return new PatternDetector("aws_secret_access_key", p) {
             @Override
             boolean mayContain(String text, String field) {
