@@ -12,6 +12,8 @@ final class PemPrivateKeyDetector implements Detector {
     private static final String BEGIN = "-----BEGIN ";
     private static final String DASHES = "-----";
     private static final int MAX_LABEL = 40;
+    /** Base-64 characters a key body has at least; placeholders such as "..." have fewer. */
+    private static final int MIN_BODY = 40;
 
     @Override
     public String id() {
@@ -37,7 +39,7 @@ final class PemPrivateKeyDetector implements Detector {
             String endLine = "-----END " + label + DASHES;
             int endAt = text.indexOf(endLine, bodyStart);
             int bodyEnd = endAt < 0 ? text.length() : endAt;
-            if (base64Chars(text, bodyStart, bodyEnd) < 40) {
+            if (!base64AtLeast(text, bodyStart, bodyEnd, MIN_BODY)) {
                 from = bodyStart;
                 continue;
             }
@@ -60,14 +62,15 @@ final class PemPrivateKeyDetector implements Detector {
         return true;
     }
 
-    private static int base64Chars(String text, int from, int to) {
+    /** Stops at {@code min}, so a BEGIN line without an END line costs no second pass over the text. */
+    private static boolean base64AtLeast(String text, int from, int to, int min) {
         int n = 0;
-        for (int i = from; i < to; i++) {
+        for (int i = from; i < to && n < min; i++) {
             char c = text.charAt(i);
             if (c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '+' || c == '/') {
                 n++;
             }
         }
-        return n;
+        return n >= min;
     }
 }

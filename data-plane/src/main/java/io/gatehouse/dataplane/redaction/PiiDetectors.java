@@ -2,6 +2,7 @@ package io.gatehouse.dataplane.redaction;
 
 import static io.gatehouse.dataplane.redaction.PatternDetector.countDigits;
 
+import java.nio.CharBuffer;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -138,53 +139,68 @@ final class PiiDetectors {
 
             @Override
             int accept(Matcher m, String text, String field) {
-                String v = m.group();
-                int end = v.length();
-                while (end > 0) {
-                    String candidate = v.substring(0, end);
-                    if (validCard(candidate)) {
-                        return m.start() + end;
-                    }
-                    int cut = Math.max(candidate.lastIndexOf(' '), candidate.lastIndexOf('-'));
-                    if (cut < 0) {
-                        return -1;
-                    }
-                    end = cut;
-                }
-                return -1;
+                return acceptCard(text, m.start(), m.end());
             }
         };
     }
 
-    static boolean validCard(String candidate) {
-        boolean space = candidate.indexOf(' ') >= 0, dash = candidate.indexOf('-') >= 0;
-        if (space && dash) {
-            return false;
-        }
-        if (space || dash) {
-            for (String group : candidate.split("[ -]")) {
-                if (group.length() < 3 || group.length() > 13) {
-                    return false;
-                }
+    /**
+     * Splits the run into groups (one kind of separator, 3 to 13 digits each), then tries the longest prefix of
+     * whole groups first. Allocation-free apart from two small arrays: this runs at every digit of long numbers.
+     */
+    static int acceptCard(String text, int start, int end) {
+        char[] digits = new char[23];
+        int[] groupEnd = new int[23];
+        int[] digitsUpTo = new int[23];
+        int groups = 0, n = 0, groupLength = 0;
+        char sep = 0;
+        for (int i = start; i <= end; i++) {
+            char c = i < end ? text.charAt(i) : 0;
+            if (c >= '0' && c <= '9') {
+                digits[n++] = c;
+                groupLength++;
+                continue;
+            }
+            boolean separator = c == ' ' || c == '-';
+            if (separator && sep != 0 && c != sep || groupLength < 3 && (separator || groups > 0)) {
+                break;
+            }
+            groupEnd[groups] = i;
+            digitsUpTo[groups++] = n;
+            groupLength = 0;
+            if (separator) {
+                sep = c;
             }
         }
-        String d = candidate.replace(" ", "").replace("-", "");
-        int n = d.length();
-        if (n < 13 || n > 19 || d.chars().distinct().count() < 3) {
-            return false;
+        for (int g = groups - 1; g >= 0; g--) {
+            int count = digitsUpTo[g];
+            if (count >= 13 && count <= 19 && validCard(digits, count)) {
+                return groupEnd[g];
+            }
         }
-        int p2 = Integer.parseInt(d.substring(0, 2));
-        int p4 = Integer.parseInt(d.substring(0, 4));
-        int p3 = p4 / 10;
-        boolean brand = d.charAt(0) == '4' && (n == 13 || n == 16 || n == 19) // Visa
+        return -1;
+    }
+
+    static boolean validCard(char[] d, int n) {
+        int p2 = (d[0] - '0') * 10 + (d[1] - '0');
+        int p3 = p2 * 10 + (d[2] - '0');
+        int p4 = p3 * 10 + (d[3] - '0');
+        boolean brand = d[0] == '4' && (n == 13 || n == 16 || n == 19) // Visa
                 || (p2 >= 51 && p2 <= 55 || p4 >= 2221 && p4 <= 2720) && n == 16 // Mastercard
                 || (p2 == 34 || p2 == 37) && n == 15 // American Express
                 || (p4 == 6011 || p2 == 65 || p3 >= 644 && p3 <= 649) && n >= 16 // Discover
                 || p4 >= 3528 && p4 <= 3589 && n >= 16 // JCB
                 || (p2 == 36 || p2 == 38 || p2 == 39 || p3 >= 300 && p3 <= 305) && n >= 14 // Diners
                 || p2 == 62 && n >= 16 // UnionPay
-                || (p2 == 50 || p2 >= 56 && p2 <= 69 || p2 == 67) && n >= 12; // Maestro
-        return brand && Checksums.luhn(d);
+                || (p2 == 50 || p2 >= 56 && p2 <= 69) && n >= 13; // Maestro
+        if (!brand) {
+            return false;
+        }
+        boolean allSame = true;
+        for (int i = 1; i < n && allSame; i++) {
+            allSame = d[i] == d[0];
+        }
+        return !allSame && Checksums.luhn(CharBuffer.wrap(d, 0, n));
     }
 
     /** IBAN lengths per country (SWIFT IBAN registry). */
