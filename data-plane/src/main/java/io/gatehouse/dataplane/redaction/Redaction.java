@@ -15,6 +15,10 @@ import java.util.Optional;
  * @param blocked whether a {@code block} rule matched: the caller must refuse the call or withhold the result
  */
 public record Redaction(JsonNode value, List<Finding> findings, boolean blocked) {
+
+    /** Stable error key for a call refused or a result withheld by a {@code block} rule. */
+    public static final String BLOCKED_ERROR = "REDACTION_BLOCKED";
+
     public Redaction {
         requireNonNull(value, "value");
         findings = List.copyOf(findings);
@@ -28,6 +32,16 @@ public record Redaction(JsonNode value, List<Finding> findings, boolean blocked)
     /** The first finding of a {@code block} rule, if any. */
     public Optional<Finding> blocking() {
         return firstBlock(findings);
+    }
+
+    /** The client-facing reason when blocked, e.g. {@code blocked by redaction rule no-keys (jwt at /token)}. */
+    public Optional<String> blockMessage() {
+        return blocking().map(Redaction::message);
+    }
+
+    static String message(Finding f) {
+        return "blocked by redaction rule " + f.ruleId() + " (" + f.detector() + " at "
+                + (f.pointer().isEmpty() ? "/" : f.pointer()) + (f.key() ? " member name" : "") + ")";
     }
 
     static Optional<Finding> firstBlock(List<Finding> findings) {

@@ -14,9 +14,6 @@ import javax.crypto.spec.SecretKeySpec;
 /** Finds the matches of a set of rules in one string, merges overlaps and renders the replacements. */
 final class SpanRewriter {
 
-    /** Shortest text any detector can match; shorter strings are skipped outright. */
-    private static final int MIN_CANDIDATE = 4;
-
     private final SecretKeySpec key;
     private final int hexChars;
 
@@ -30,7 +27,7 @@ final class SpanRewriter {
     /** Returns {@code text} itself when nothing matched. */
     String rewrite(
             String text, String field, String pointer, boolean isKey, List<CompiledRule> rules, List<Finding> out) {
-        if (text.length() < MIN_CANDIDATE) {
+        if (text.isEmpty()) {
             return text;
         }
         List<Candidate> candidates = new ArrayList<>();

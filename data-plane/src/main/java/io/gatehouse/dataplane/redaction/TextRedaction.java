@@ -25,4 +25,9 @@ public record TextRedaction(String text, List<Finding> findings, boolean blocked
     public Optional<Finding> blocking() {
         return Redaction.firstBlock(findings);
     }
+
+    /** The client-facing reason when blocked; see {@link Redaction#blockMessage()}. */
+    public Optional<String> blockMessage() {
+        return blocking().map(Redaction::message);
+    }
 }

@@ -99,6 +99,9 @@ class RedactorTest {
         assertThat(r.blocking())
                 .contains(new Finding("no-cloud-keys", "aws_access_key_id", "/env/AWS_ACCESS_KEY_ID", false, BLOCK));
         assertThat(r.value().toString()).doesNotContain(AWS_ID).contains("[REDACTED:aws_access_key_id]");
+        assertThat(r.blockMessage())
+                .contains("blocked by redaction rule no-cloud-keys (aws_access_key_id at /env/AWS_ACCESS_KEY_ID)");
+        assertThat(Redaction.BLOCKED_ERROR).isEqualTo("REDACTION_BLOCKED");
     }
 
     @Test
@@ -160,6 +163,7 @@ class RedactorTest {
         assertThat(r.text()).isEqualTo("mail [REDACTED:pattern:internal] today");
         assertThat(r.findings()).containsExactly(new Finding("internal", "pattern:internal", "", false, BLOCK));
         assertThat(r.blocked()).isTrue();
+        assertThat(r.blockMessage()).contains("blocked by redaction rule internal (pattern:internal at /)");
     }
 
     @Test

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import com.fasterxml.jackson.databind.node.TextNode;
 import io.gatehouse.protocol.bundle.RedactionRule;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -32,6 +33,13 @@ class TenantPatternTest {
         TextRedaction r = withPattern("ACME-[0-9]{6}").redactText("ticket ACME-123456 and ACME-654321", REQUEST);
         assertThat(r.text()).isEqualTo("ticket [REDACTED:pattern:acme] and [REDACTED:pattern:acme]");
         assertThat(r.findings()).hasSize(2).allMatch(f -> f.detector().equals("pattern:acme"));
+    }
+
+    @Test
+    void shortValuesAreScannedToo() {
+        Redactor redactor = withPattern("[0-9]{3}");
+        assertThat(redactor.redact(TextNode.valueOf("123"), REQUEST).value().textValue())
+                .isEqualTo("[REDACTED:pattern:acme]");
     }
 
     @Test
