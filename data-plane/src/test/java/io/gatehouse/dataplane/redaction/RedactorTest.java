@@ -105,6 +105,18 @@ class RedactorTest {
     }
 
     @Test
+    void memberNamesGiveContextToValuesWithoutAPrefix() throws Exception {
+        Redactor redactor = Redactor.compile(List.of(rule("aws", List.of("aws_secret_access_key"), BOTH, MASK)), KEY);
+        String secret = "mTo4DqIOJQMN6O2c6HRWqM9F/ETpd3IeietgRCKG";
+        Redaction r = redactor.redact(
+                json("{\"SecretAccessKey\":\"" + secret + "\",\"keys\":{\"aws_secret\":[\"" + secret + "\"]},"
+                        + "\"etag\":\"" + secret + "\"}"),
+                REQUEST);
+        assertThat(r.findings()).extracting(Finding::pointer).containsExactly("/SecretAccessKey", "/keys/aws_secret/0");
+        assertThat(r.value().get("etag").textValue()).isEqualTo(secret);
+    }
+
+    @Test
     void rulesApplyOnlyInTheirDirection() throws Exception {
         Redactor redactor = Redactor.compile(
                 List.of(
