@@ -111,7 +111,8 @@ public final class Redactor {
     }
 
     /**
-     * Redacts every string of a JSON value, at any depth (and member names when configured).
+     * Redacts every string of a JSON value, at any depth (and member names when configured). Integral numbers
+     * are scanned as their decimal text (a card number sent as a number); a redacted number becomes a string.
      *
      * @param direction {@code REQUEST} for tool arguments, {@code RESPONSE} for results
      */
@@ -171,6 +172,12 @@ public final class Redactor {
     private JsonNode walk(JsonNode node, String pointer, String field, List<CompiledRule> rules, List<Finding> out) {
         if (node.isTextual()) {
             String s = node.textValue();
+            String r = rewriter.rewrite(s, field, pointer, false, rules, out);
+            return r == s ? node : TextNode.valueOf(r);
+        }
+        if (node.isIntegralNumber()) {
+            // A card or phone number sent as a JSON number must not slip through; if redacted it becomes a string.
+            String s = node.asText();
             String r = rewriter.rewrite(s, field, pointer, false, rules, out);
             return r == s ? node : TextNode.valueOf(r);
         }

@@ -56,6 +56,15 @@ class RedactorTest {
     }
 
     @Test
+    void numbersThatAreSecretsBecomeMaskedStrings() throws Exception {
+        Redactor redactor = Redactor.compile(List.of(rule("pci", List.of("payment_card"), BOTH, MASK)), KEY);
+        Redaction r = redactor.redact(json("{\"card\":4111111111111111,\"qty\":4111111111111112,\"p\":1.5}"), REQUEST);
+        assertThat(r.value().toString())
+                .isEqualTo("{\"card\":\"[REDACTED:payment_card]\",\"qty\":4111111111111112,\"p\":1.5}");
+        assertThat(r.findings()).containsExactly(new Finding("pci", "payment_card", "/card", false, MASK));
+    }
+
+    @Test
     void returnsTheSameTreeWhenNothingMatches() throws Exception {
         Redactor redactor = Redactor.compile(List.of(rule("pii", List.of("email"), BOTH, MASK)), KEY);
         JsonNode in = json("{\"a\":[\"x\",{\"b\":\"no secrets here\"}]}");
