@@ -29,6 +29,9 @@ import java.util.Map;
  */
 public final class Redactor {
 
+    /** Most tenant patterns in one bundle: every string is scanned once per pattern. */
+    public static final int MAX_TENANT_PATTERNS = 128;
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final List<CompiledRule> requestRules;
@@ -79,6 +82,11 @@ public final class Redactor {
         requireNonNull(options, "options");
         if (hashKey.length < 16) {
             throw new RedactionConfigException("hashKey: " + hashKey.length + " bytes (expected >= 16)");
+        }
+        int patterns = rules.stream().mapToInt(r -> r.patterns().size()).sum();
+        if (patterns > MAX_TENANT_PATTERNS) {
+            throw new RedactionConfigException(
+                    "rules: " + patterns + " tenant patterns (expected <= " + MAX_TENANT_PATTERNS + ")");
         }
         List<CompiledRule> compiled = new ArrayList<>(rules.size());
         for (RedactionRule rule : rules) {

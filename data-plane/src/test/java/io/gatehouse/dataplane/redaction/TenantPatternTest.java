@@ -84,6 +84,18 @@ class TenantPatternTest {
     }
 
     @Test
+    void tooManyPatternsInOneBundleAreRejected() {
+        List<String> patterns = IntStream.range(0, 129).mapToObj(i -> "id" + i).toList();
+        List<RedactionRule> rules = List.of(
+                new RedactionRule("a", "a", List.of(), patterns.subList(0, 100), BOTH, MASK),
+                new RedactionRule("b", "b", List.of(), patterns.subList(100, 129), BOTH, MASK));
+        assertThatThrownBy(() -> Redactor.compile(rules, KEY))
+                .isInstanceOf(RedactionConfigException.class)
+                .hasMessage("rules: 129 tenant patterns (expected <= 128)");
+        assertThat(Redactor.compile(rules.subList(0, 1), KEY)).isNotNull();
+    }
+
+    @Test
     void exponentialRepetitionIsRejected() {
         assertThatThrownBy(() -> withPattern("((a{100}){100}){100}"))
                 .isInstanceOf(RedactionConfigException.class)
