@@ -62,15 +62,42 @@ abstract class PatternDetector implements Detector {
         return false;
     }
 
-    static int countDigits(String text, int atLeast) {
-        int n = 0;
-        for (int i = 0; i < text.length() && n < atLeast; i++) {
+    /**
+     * Whether {@code text} holds at least {@code atLeast} digits in one run; with {@code separators}, single
+     * spaces or dashes between digits do not end the run. One pass, no allocation.
+     */
+    static boolean digitRun(String text, int atLeast, boolean separators) {
+        int run = 0;
+        for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (c >= '0' && c <= '9') {
-                n++;
+                if (++run >= atLeast) {
+                    return true;
+                }
+            } else if (!(separators
+                    && (c == ' ' || c == '-')
+                    && run > 0
+                    && i + 1 < text.length()
+                    && text.charAt(i + 1) >= '0'
+                    && text.charAt(i + 1) <= '9')) {
+                run = 0;
             }
         }
-        return n;
+        return false;
+    }
+
+    /** Whether {@code text} holds two upper-case letters followed by two digits (an IBAN's start). */
+    static boolean countryAndCheckDigits(String text) {
+        for (int i = 0; i + 3 < text.length(); i++) {
+            char a = text.charAt(i + 2), b = text.charAt(i + 3);
+            if (a >= '0' && a <= '9' && b >= '0' && b <= '9') {
+                char c = text.charAt(i), d = text.charAt(i + 1);
+                if (c >= 'A' && c <= 'Z' && d >= 'A' && d <= 'Z') {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** A detector whose regex match needs no further validation beyond the pre-filter needles. */

@@ -1,6 +1,7 @@
 package io.gatehouse.dataplane.redaction;
 
-import static io.gatehouse.dataplane.redaction.PatternDetector.countDigits;
+import static io.gatehouse.dataplane.redaction.PatternDetector.countryAndCheckDigits;
+import static io.gatehouse.dataplane.redaction.PatternDetector.digitRun;
 
 import java.nio.CharBuffer;
 import java.util.List;
@@ -62,7 +63,7 @@ final class PiiDetectors {
         return new PatternDetector("phone_e164", p) {
             @Override
             boolean mayContain(String text, String field) {
-                return text.indexOf('+') >= 0 && countDigits(text, 8) >= 8;
+                return text.indexOf('+') >= 0 && digitRun(text, 8, false);
             }
 
             @Override
@@ -90,7 +91,7 @@ final class PiiDetectors {
         return new PatternDetector("phone_cn_mobile", p) {
             @Override
             boolean mayContain(String text, String field) {
-                return countDigits(text, 11) >= 11;
+                return digitRun(text, 11, true);
             }
 
             @Override
@@ -106,7 +107,7 @@ final class PiiDetectors {
         return new PatternDetector("us_ssn", p) {
             @Override
             boolean mayContain(String text, String field) {
-                return text.indexOf('-') >= 0 && countDigits(text, 9) >= 9;
+                return text.indexOf('-') >= 0 && digitRun(text, 9, true);
             }
 
             @Override
@@ -134,7 +135,7 @@ final class PiiDetectors {
         return new PatternDetector("payment_card", p) {
             @Override
             boolean mayContain(String text, String field) {
-                return countDigits(text, 13) >= 13;
+                return digitRun(text, 13, true);
             }
 
             @Override
@@ -288,7 +289,7 @@ final class PiiDetectors {
         return new PatternDetector("iban", p) {
             @Override
             boolean mayContain(String text, String field) {
-                return text.length() >= 15 && countDigits(text, 2) >= 2;
+                return text.length() >= 15 && countryAndCheckDigits(text);
             }
 
             @Override
@@ -320,7 +321,7 @@ final class PiiDetectors {
         return new PatternDetector("cn_resident_id", p) {
             @Override
             boolean mayContain(String text, String field) {
-                return countDigits(text, 17) >= 17;
+                return digitRun(text, 17, false);
             }
 
             @Override

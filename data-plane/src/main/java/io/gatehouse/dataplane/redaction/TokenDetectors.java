@@ -53,7 +53,7 @@ final class TokenDetectors {
         return new PatternDetector("aws_secret_access_key", p) {
             @Override
             boolean mayContain(String text, String field) {
-                return text.length() >= 40
+                return base64Run(text, 40)
                         && (hasContext(field) || AWS_CONTEXT.matcher(text).find());
             }
 
@@ -72,6 +72,20 @@ final class TokenDetectors {
                 return -1;
             }
         };
+    }
+
+    /** Whether {@code text} holds {@code atLeast} consecutive base-64 characters; one pass, no allocation. */
+    static boolean base64Run(String text, int atLeast) {
+        int run = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean b64 = c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '+' || c == '/';
+            run = b64 ? run + 1 : 0;
+            if (run >= atLeast) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean hasContext(String field) {
