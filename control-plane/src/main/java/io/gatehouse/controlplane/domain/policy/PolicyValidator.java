@@ -98,8 +98,8 @@ final class PolicyValidator {
         if (c == null) {
             return;
         }
-        if (c.cel() != null && v.text(path + ".cel", c.cel(), 4000)) {
-            balanced(path + ".cel", c.cel(), v);
+        if (c.cel() != null && v.text(path + ".cel", c.cel(), CelConditions.MAX_LENGTH)) {
+            CelConditions.problem(c.cel()).ifPresent(problem -> v.error(path + ".cel", problem));
         }
         v.each(path + ".sourceCidrs", c.sourceCidrs(), 200, (p, cidr) -> cidr(p, cidr, v));
         TimeWindow w = c.timeWindow();
@@ -144,38 +144,6 @@ final class PolicyValidator {
                     v.optionalText(path + ".headers." + name, value, 1024);
                 }
             });
-        }
-    }
-
-    /** Cheap structural check of a CEL expression: balanced brackets and quotes. */
-    private static void balanced(String path, String expression, Validation v) {
-        java.util.ArrayDeque<Character> stack = new java.util.ArrayDeque<>();
-        char quote = 0;
-        for (int i = 0; i < expression.length(); i++) {
-            char ch = expression.charAt(i);
-            if (quote != 0) {
-                if (ch == '\\') {
-                    i++;
-                } else if (ch == quote) {
-                    quote = 0;
-                }
-                continue;
-            }
-            switch (ch) {
-                case '"', '\'' -> quote = ch;
-                case '(', '[', '{' -> stack.push(ch);
-                case ')', ']', '}' -> {
-                    char open = ch == ')' ? '(' : ch == ']' ? '[' : '{';
-                    if (stack.isEmpty() || stack.pop() != open) {
-                        v.error(path, "unbalanced '" + ch + "' at offset " + i);
-                        return;
-                    }
-                }
-                default -> {}
-            }
-        }
-        if (quote != 0 || !stack.isEmpty()) {
-            v.error(path, "unterminated " + (quote != 0 ? "string" : "'" + stack.peek() + "'"));
         }
     }
 
