@@ -69,9 +69,14 @@ public final class Idempotency {
             }
             return replay.build();
         }
-        session.createNativeMutationQuery("delete from idempotency_keys where actor = :actor and idem_key = :key")
+        // Only an expired key may be cleared. A twin blocked on this statement re-checks the row once
+        // the winner commits (READ COMMITTED); without the age condition it would delete the winner's
+        // fresh key and run the work a second time.
+        session.createNativeMutationQuery("delete from idempotency_keys"
+                        + " where actor = :actor and idem_key = :key and created_at <= :cutoff")
                 .setParameter("actor", caller.actorKey())
                 .setParameter("key", key)
+                .setParameter("cutoff", cutoff)
                 .executeUpdate();
         // Claim the key before doing the work: a twin request with the same key now waits on this
         // row and, once we commit, fails on the primary key (409 IDEMPOTENCY_IN_PROGRESS; the SDK
