@@ -13,6 +13,7 @@ import com.tngtech.archunit.lang.ArchRule;
 final class ArchitectureRules {
 
     private static final String PROTOCOL = "io.gatehouse.protocol..";
+    private static final String ENGINE = "io.gatehouse.engine..";
     private static final String CONTROL_PLANE = "io.gatehouse.controlplane..";
     private static final String DATA_PLANE = "io.gatehouse.dataplane..";
     private static final String SDK = "io.gatehouse.sdk..";
@@ -54,8 +55,26 @@ final class ArchitectureRules {
             .resideInAPackage(PROTOCOL)
             .should()
             .dependOnClassesThat()
-            .resideInAnyPackage(CONTROL_PLANE, DATA_PLANE, SDK, CONSOLE, TERRAFORM, DEVSTACK, E2E, BENCH)
+            .resideInAnyPackage(ENGINE, CONTROL_PLANE, DATA_PLANE, SDK, CONSOLE, TERRAFORM, DEVSTACK, E2E, BENCH)
             .as("protocol depends on no other Gatehouse module");
+
+    /** {@code engine} is decision code both planes run: framework-free, on top of protocol only. */
+    static final ArchRule ENGINE_IS_FRAMEWORK_FREE = noClasses()
+            .that()
+            .resideInAPackage(ENGINE)
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(FRAMEWORKS)
+            .as("engine depends on no framework (Dropwizard, Jersey, JPA, Jetty, Pulsar, Vaadin, JDBC)");
+
+    /** {@code engine} sits between protocol and the planes. */
+    static final ArchRule ENGINE_DEPENDS_ONLY_ON_PROTOCOL = noClasses()
+            .that()
+            .resideInAPackage(ENGINE)
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(CONTROL_PLANE, DATA_PLANE, SDK, CONSOLE, TERRAFORM, DEVSTACK, E2E, BENCH)
+            .as("engine depends only on protocol");
 
     /** The control plane never reaches into the data plane (or the tools built on the SDK). */
     static final ArchRule CONTROL_PLANE_IS_INDEPENDENT = noClasses()
@@ -64,7 +83,7 @@ final class ArchitectureRules {
             .should()
             .dependOnClassesThat()
             .resideInAnyPackage(DATA_PLANE, SDK, CONSOLE, TERRAFORM, DEVSTACK, E2E, BENCH)
-            .as("the control plane depends only on protocol");
+            .as("the control plane depends only on protocol and engine");
 
     /** The data plane never reaches into the control plane. */
     static final ArchRule DATA_PLANE_IS_INDEPENDENT = noClasses()
@@ -73,7 +92,7 @@ final class ArchitectureRules {
             .should()
             .dependOnClassesThat()
             .resideInAnyPackage(CONTROL_PLANE, SDK, CONSOLE, TERRAFORM, DEVSTACK, E2E, BENCH)
-            .as("the data plane depends only on protocol");
+            .as("the data plane depends only on protocol and engine");
 
     /** The SDK is a client of the REST API: it knows the wire records, not either plane. */
     static final ArchRule SDK_KNOWS_ONLY_PROTOCOL = noClasses()
@@ -81,7 +100,7 @@ final class ArchitectureRules {
             .resideInAPackage(SDK)
             .should()
             .dependOnClassesThat()
-            .resideInAnyPackage(CONTROL_PLANE, DATA_PLANE, CONSOLE, TERRAFORM, DEVSTACK, E2E, BENCH)
+            .resideInAnyPackage(ENGINE, CONTROL_PLANE, DATA_PLANE, CONSOLE, TERRAFORM, DEVSTACK, E2E, BENCH)
             .as("the SDK depends only on protocol");
 
     /** The console and the Terraform provider talk to the control plane only through the SDK. */
@@ -91,6 +110,7 @@ final class ArchitectureRules {
             .should()
             .dependOnClassesThat()
             .resideInAnyPackage(
+                    ENGINE,
                     CONTROL_PLANE,
                     DATA_PLANE,
                     DEVSTACK,

@@ -10,6 +10,7 @@ import io.gatehouse.console.archviolation.ConsoleUsingJdbc;
 import io.gatehouse.controlplane.archviolation.ControlPlaneUsingDataPlane;
 import io.gatehouse.dataplane.archviolation.DataPlaneUsingControlPlane;
 import io.gatehouse.devstack.archviolation.DevstackHalfOfCycle;
+import io.gatehouse.engine.archviolation.EngineUsingDataPlane;
 import io.gatehouse.protocol.archviolation.ProtocolUsingJdbc;
 import org.junit.jupiter.api.Test;
 
@@ -39,6 +40,14 @@ class ArchitectureRulesSelfTest {
                 ArchitectureRules.DATA_PLANE_IS_INDEPENDENT,
                 DataPlaneUsingControlPlane.class,
                 ControlPlaneUsingDataPlane.class.getName());
+    }
+
+    @Test
+    void engineReachingIntoAPlaneFails() {
+        assertViolation(
+                ArchitectureRules.ENGINE_DEPENDS_ONLY_ON_PROTOCOL,
+                EngineUsingDataPlane.class,
+                DataPlaneUsingControlPlane.class.getName());
     }
 
     @Test

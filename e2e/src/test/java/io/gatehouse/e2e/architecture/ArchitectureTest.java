@@ -22,8 +22,9 @@ class ArchitectureTest {
 
     @Test
     void importSeesEveryModule() {
-        for (String module :
-                new String[] {"protocol", "controlplane", "dataplane", "sdk", "console", "terraform", "devstack"}) {
+        for (String module : new String[] {
+            "protocol", "engine", "controlplane", "dataplane", "sdk", "console", "terraform", "devstack"
+        }) {
             assertThat(production.containPackage("io.gatehouse." + module))
                     .as("production classes of io.gatehouse.%s are on the e2e classpath", module)
                     .isTrue();
@@ -37,6 +38,12 @@ class ArchitectureTest {
     void protocolIsFrameworkFree() {
         ArchitectureRules.PROTOCOL_IS_FRAMEWORK_FREE.check(production);
         ArchitectureRules.PROTOCOL_DEPENDS_ON_NO_MODULE.check(production);
+    }
+
+    @Test
+    void engineIsFrameworkFreeAndSitsOnProtocol() {
+        ArchitectureRules.ENGINE_IS_FRAMEWORK_FREE.check(production);
+        ArchitectureRules.ENGINE_DEPENDS_ONLY_ON_PROTOCOL.check(production);
     }
 
     @Test
