@@ -1,6 +1,6 @@
 package io.gatehouse.dataplane.pipeline;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.gatehouse.dataplane.auth.ProtectedResourceMetadata;
 import io.gatehouse.dataplane.bundle.ActiveBundle;
 import io.gatehouse.dataplane.bundle.BundleStore;
 import io.gatehouse.dataplane.bundle.Route;
@@ -19,7 +19,8 @@ import org.eclipse.jetty.util.Callback;
  * URI ({@code /.well-known/oauth-protected-resource/mcp/{slug}}) and at the root URI (which names
  * the route when it is unambiguous: the only route, or the only one whose resource URI has the
  * request's Host). {@code resource} is the route's canonical URI, {@code authorization_servers}
- * the issuers the route trusts.
+ * the issuers the route trusts. The document itself is {@link ProtectedResourceMetadata}, the one model of
+ * it in the agent.
  */
 public final class ProtectedResourceMetadataHandler extends Handler.Abstract {
 
@@ -51,18 +52,19 @@ public final class ProtectedResourceMetadataHandler extends Handler.Abstract {
         if (route == null || route.authMode() == AuthMode.OFF || route.server().status() != McpServer.Status.ACTIVE) {
             return notFound(response, callback);
         }
-        ObjectNode document = Responses.JSON.createObjectNode();
-        document.put("resource", route.resource());
-        route.trustedIssuers().forEach(document.putArray("authorization_servers")::add);
-        route.scopesSupported().forEach(document.putArray("scopes_supported")::add);
-        document.putArray("bearer_methods_supported").add("header");
-        if (route.server().name() != null) {
-            document.put("resource_name", route.server().name());
+        if (route.trustedIssuers().isEmpty()) {
+            return notFound(response, callback);
         }
+        ProtectedResourceMetadata document = new ProtectedResourceMetadata(
+                ProtectedResourceMetadata.canonicalResource(route.server().resourceUri()),
+                route.trustedIssuers(),
+                route.scopesSupported(),
+                route.server().name(),
+                null);
         response.setStatus(200);
         response.getHeaders().put(HttpHeader.CACHE_CONTROL, "max-age=300");
         response.getHeaders().put(HttpHeader.ACCESS_CONTROL_ALLOW_ORIGIN, "*");
-        Responses.writeJson(response, callback, document.toString());
+        Responses.writeJson(response, callback, document.toJsonString());
         return true;
     }
 
