@@ -2,6 +2,7 @@ package io.gatehouse.dataplane.auth;
 
 import static java.util.Objects.requireNonNull;
 
+import io.gatehouse.protocol.bundle.SecretRef;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -68,11 +69,14 @@ public final class SecretResolver {
         };
     }
 
-    /** Checks that {@code reference} is well-formed (scheme and target), without resolving it. */
+    /**
+     * Checks that {@code reference} is well-formed, without resolving it. The grammar is the bundle's
+     * ({@link SecretRef#parse}), so a reference the control plane accepted is one the agent accepts.
+     */
     public static void checkSyntax(String reference) {
-        if (reference == null
-                || !(reference.startsWith("env:") && reference.length() > 4
-                        || reference.startsWith("file:/") && reference.length() > 6)) {
+        try {
+            SecretRef.parse(reference == null ? "" : reference);
+        } catch (IllegalArgumentException e) {
             throw new SecretReferenceException("secret reference '" + safe(reference)
                     + "': malformed (expected: env:NAME or file:/absolute/path)");
         }

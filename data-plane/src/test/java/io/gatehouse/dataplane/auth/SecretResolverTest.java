@@ -69,6 +69,9 @@ class SecretResolverTest {
         SecretResolver.checkSyntax("file:/run/secrets/x");
         assertThatThrownBy(() -> SecretResolver.checkSyntax("env:")).hasMessageContaining("malformed");
         assertThatThrownBy(() -> SecretResolver.checkSyntax("file:x")).hasMessageContaining("malformed");
+        assertThatThrownBy(() -> SecretResolver.checkSyntax("env:BAD-NAME")).hasMessageContaining("malformed");
+        assertThatThrownBy(() -> SecretResolver.checkSyntax("vault:x")).hasMessageContaining("malformed");
+        assertThatThrownBy(() -> SecretResolver.checkSyntax(null)).hasMessageContaining("malformed");
     }
 
     @Test
