@@ -26,6 +26,14 @@ public record PolicySet(
         requireNonNull(defaultEffect, "defaultEffect");
     }
 
+    /**
+     * The default when none is stated (as {@code Bundle.effectivePolicyDefault()}): deny as soon as
+     * there is any rule, allow when there is none (a tenant using scopes and kill switches only).
+     */
+    public static PolicyRule.Effect impliedDefault(List<PolicyRule> rules) {
+        return rules.isEmpty() ? PolicyRule.Effect.ALLOW : PolicyRule.Effect.DENY;
+    }
+
     /** The policy part of a bundle, with its effective default. */
     public static PolicySet of(Bundle bundle) {
         return new PolicySet(
