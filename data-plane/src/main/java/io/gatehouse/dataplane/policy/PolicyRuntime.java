@@ -68,9 +68,7 @@ public final class PolicyRuntime implements io.gatehouse.dataplane.bundle.Bundle
                     policies.defaultEffect().name().toLowerCase(java.util.Locale.ROOT),
                     limits.size(),
                     rateLimits.shared() ? "shared through Redis" : "local");
-            if (!bundle.killSwitches().isEmpty()) {
-                onKillSwitches.accept(bundle.killSwitches());
-            }
+            onKillSwitches.accept(bundle.killSwitches()); // an empty list lifts them
         };
     }
 
