@@ -179,7 +179,7 @@ public final class ControlPlaneApplication extends Application<ControlPlaneConfi
         environment.jersey().register(new ScopesResource(endpoints, new ScopeService(activityLog)));
         environment.jersey().register(new ToolBindingsResource(endpoints, new ToolBindingService(activityLog)));
         environment.jersey().register(new PoliciesResource(endpoints, new PolicyService(activityLog)));
-        environment.jersey().register(new PolicySimulationResource(endpoints, new PolicySimulator(Clock.systemUTC())));
+        environment.jersey().register(new PolicySimulationResource(db, new PolicySimulator(Clock.systemUTC())));
         environment.jersey().register(new RedactionRulesResource(endpoints, new RedactionRuleService(activityLog)));
         environment.jersey().register(new RateLimitsResource(endpoints, new RateLimitService(activityLog)));
         environment.jersey().register(new KillSwitchesResource(endpoints, new KillSwitchService(activityLog)));

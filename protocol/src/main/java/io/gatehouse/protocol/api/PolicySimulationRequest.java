@@ -1,5 +1,6 @@
 package io.gatehouse.protocol.api;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +13,7 @@ import java.util.Map;
  * @param serverId the registered server the call goes to (required)
  * @param method the JSON-RPC method; null means {@code tools/call}
  * @param tool the tool of a {@code tools/call}
- * @param arguments the tool arguments
+ * @param arguments the tool arguments (a JSON object)
  * @param resourceUri the resource of {@code resources/read|subscribe}
  * @param sourceIp the client's address as the agent sees it; null means {@code 127.0.0.1}
  * @param headers request headers (name → values)
@@ -23,7 +24,7 @@ public record PolicySimulationRequest(
         String serverId,
         String method,
         String tool,
-        Map<String, Object> arguments,
+        JsonNode arguments,
         String resourceUri,
         String sourceIp,
         Map<String, List<String>> headers,

@@ -1,7 +1,7 @@
 package io.gatehouse.protocol.api;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The caller of a simulated call, as the agent would see it after validating the token.
@@ -11,12 +11,7 @@ import java.util.Map;
  * @param clientId {@code client_id}/{@code azp}
  * @param groups groups after the issuer's claim mapping
  * @param scopes granted scopes
- * @param claims any other claims rules or CEL conditions read
+ * @param claims any other claims rules or CEL conditions read (a JSON object)
  */
 public record SimulatedPrincipal(
-        String subject,
-        String issuer,
-        String clientId,
-        List<String> groups,
-        List<String> scopes,
-        Map<String, Object> claims) {}
+        String subject, String issuer, String clientId, List<String> groups, List<String> scopes, JsonNode claims) {}

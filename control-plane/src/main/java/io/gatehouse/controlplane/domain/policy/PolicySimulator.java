@@ -60,6 +60,17 @@ public final class PolicySimulator {
                 v.error("sourceIp", "'" + Validation.clip(call.sourceIp()) + "' is not an IPv4 or IPv6 address");
             }
         }
+        if (call.arguments() != null
+                && !call.arguments().isObject()
+                && !call.arguments().isNull()) {
+            v.error("arguments", "must be a JSON object");
+        }
+        if (call.principal() != null
+                && call.principal().claims() != null
+                && !call.principal().claims().isObject()
+                && !call.principal().claims().isNull()) {
+            v.error("principal.claims", "must be a JSON object");
+        }
         v.throwIfInvalid();
 
         List<Policy> policies = session.createQuery("from PolicyEntity e", PolicyEntity.class).getResultList().stream()
@@ -79,12 +90,11 @@ public final class PolicySimulator {
                     p.clientId(),
                     p.groups() == null ? java.util.Set.of() : new LinkedHashSet<>(p.groups()),
                     p.scopes() == null ? java.util.Set.of() : new LinkedHashSet<>(p.scopes()),
-                    p.claims() == null ? Map.of() : p.claims());
+                    claims(p.claims(), v));
         }
         if (method.equals("tools/call")) {
             context.toolName(call.tool());
-            JsonNode arguments = call.arguments() == null ? null : JSON.valueToTree(call.arguments());
-            context.arguments(arguments);
+            context.arguments(call.arguments());
         }
         if (call.resourceUri() != null) {
             context.resourceUri(call.resourceUri());
@@ -127,6 +137,15 @@ public final class PolicySimulator {
             v.error("serverId", "no such server");
         }
         return id.toString();
+    }
+
+    /** Claims as the agent holds them after token validation: JSON values as Java values. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> claims(JsonNode claims, Validation v) {
+        if (claims == null || claims.isNull()) {
+            return Map.of();
+        }
+        return JSON.convertValue(claims, Map.class);
     }
 
     private static Effect effect(PolicyRule.Effect effect) {

@@ -110,8 +110,12 @@ final class PolicyValidator {
         if (c == null) {
             return;
         }
-        if (c.cel() != null) {
-            v.text(path + ".cel", c.cel(), CelCondition.MAX_EXPRESSION_LENGTH); // compiled in compiles()
+        if (c.cel() != null && v.text(path + ".cel", c.cel(), CelCondition.MAX_EXPRESSION_LENGTH)) {
+            try {
+                CelCondition.compile(c.cel()); // the agents' compiler: same variables, macros and limits
+            } catch (IllegalArgumentException e) {
+                v.error(path + ".cel", e.getMessage());
+            }
         }
         v.each(path + ".sourceCidrs", c.sourceCidrs(), 200, (p, cidr) -> cidr(p, cidr, v));
         TimeWindow w = c.timeWindow();
