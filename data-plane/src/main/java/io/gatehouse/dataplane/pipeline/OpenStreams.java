@@ -70,6 +70,9 @@ public final class OpenStreams {
     }
 
     private static boolean closeIfKilled(String serverId, McpExchange exchange, List<KillSwitch> killSwitches) {
+        if ("DELETE".equals(exchange.httpMethod())) {
+            return false; // ending a session stays possible under a kill switch
+        }
         for (KillSwitch kill : killSwitches) {
             if (inScope(kill, serverId, exchange)) {
                 exchange.outcome(Decision.DENY, ErrorKey.KILL_SWITCH_ENGAGED.name());
