@@ -19,7 +19,10 @@ import io.gatehouse.dataplane.pipeline.Gate;
 import io.gatehouse.dataplane.pipeline.GateHandler;
 import io.gatehouse.dataplane.pipeline.JsonRpcDecodeHandler;
 import io.gatehouse.dataplane.pipeline.KillSwitchGate;
+import io.gatehouse.dataplane.pipeline.OpenStreams;
+import io.gatehouse.dataplane.pipeline.PolicyGate;
 import io.gatehouse.dataplane.pipeline.ProtectedResourceMetadataHandler;
+import io.gatehouse.dataplane.pipeline.RateLimitGate;
 import io.gatehouse.dataplane.pipeline.ResponseFilter;
 import io.gatehouse.dataplane.pipeline.ResponseRelay;
 import io.gatehouse.dataplane.pipeline.RouteHandler;
@@ -29,6 +32,8 @@ import io.gatehouse.dataplane.pipeline.ToolScopePolicy;
 import io.gatehouse.dataplane.pipeline.TransportGuardHandler;
 import io.gatehouse.dataplane.pipeline.UpstreamProxyHandler;
 import io.gatehouse.dataplane.pipeline.VerifiedTokenCache;
+import io.gatehouse.dataplane.policy.PolicyRuntime;
+import io.gatehouse.dataplane.ratelimit.RateLimitEngine;
 import io.gatehouse.protocol.bundle.BundleFormatException;
 import java.net.URI;
 import java.time.Clock;
@@ -58,7 +63,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Request path (DESIGN §3): audit (outermost, records the outcome of everything inside) → 1
  * route → 2 transport guard → 3 authenticate → 4 decode JSON-RPC → 5 kill switch → 6 policy (per-tool
- * scopes) → 7 rate limit (seam) → 8 request DLP (seam) → 9 session + upstream proxy → 10 response
+ * scopes, then policy rules and argument guards) → 7 rate limit → 8 request DLP (seam) → 9 session + upstream proxy → 10 response
  * relay (tools/list filter; redaction seam) → 11 audit record.
  */
 public final class DataPlaneServer implements AutoCloseable {
@@ -76,6 +81,8 @@ public final class DataPlaneServer implements AutoCloseable {
     private final Server adminServer;
     private final ServerConnector adminConnector;
     private final ScheduledExecutorService sweeper;
+    private final OpenStreams openStreams = new OpenStreams();
+    private final PolicyRuntime policy;
 
     public DataPlaneServer(
             DataPlaneConfig config,
@@ -89,6 +96,9 @@ public final class DataPlaneServer implements AutoCloseable {
         this.bundles = new BundleStore(new BundleCompiler(config, verifiers, credentials), clock);
         this.sessions = new SessionStore(limits.sessionIdleTimeout(), limits.maxSessions(), clock);
         this.upstreamClient = upstreamClient(limits);
+        this.policy = new PolicyRuntime(
+                RateLimitEngine.create(config.redis().uri(), config.redis().timeout()), null, openStreams::close);
+        bundles.addStage(policy);
 
         Handler mcpPath = new AuditHandler(
                 audit,
@@ -109,11 +119,14 @@ public final class DataPlaneServer implements AutoCloseable {
                                                         new KillSwitchGate(),
                                                         new GateHandler(
                                                                 "policy",
-                                                                new ToolScopePolicy(),
-                                                                // seam: rate limits (Bucket4j) have their own issue
+                                                                new PolicyGate(
+                                                                        new ToolScopePolicy(),
+                                                                        policy,
+                                                                        openStreams,
+                                                                        clock),
                                                                 new GateHandler(
                                                                         "rate-limit",
-                                                                        Gate.NONE,
+                                                                        new RateLimitGate(policy),
                                                                         // seam: request DLP has its own issue
                                                                         new GateHandler(
                                                                                 "request-dlp",
@@ -163,6 +176,26 @@ public final class DataPlaneServer implements AutoCloseable {
             ActiveBundle current = bundles.current();
             return current == null ? 0 : current.metadata().version();
         });
+        metrics.gauge(
+                "gatehouse_dp_policy_denials",
+                "Calls denied by policy rules, defaults or argument guards",
+                policy::denials);
+        metrics.gauge(
+                "gatehouse_dp_policy_shadow_denials",
+                "Calls a shadow-mode rule would have denied",
+                policy::shadowDenials);
+        metrics.gauge(
+                "gatehouse_dp_open_upstream_exchanges",
+                "Requests (SSE streams included) open towards upstreams",
+                openStreams::size);
+        for (io.gatehouse.protocol.bundle.RateLimit.FailureMode mode :
+                io.gatehouse.protocol.bundle.RateLimit.FailureMode.values()) {
+            String label = mode.name().toLowerCase(java.util.Locale.ROOT);
+            metrics.gauge(
+                    "gatehouse_dp_ratelimit_backend_unavailable_" + label,
+                    "Rate-limited calls decided by failure mode " + label + " because Redis was unavailable",
+                    () -> policy.rateLimits().backendFailures().getOrDefault(mode, 0L));
+        }
         this.sweeper = Executors.newSingleThreadScheduledExecutor(
                 r -> Thread.ofPlatform().name("session-sweeper").daemon(true).unstarted(r));
     }
@@ -227,6 +260,11 @@ public final class DataPlaneServer implements AutoCloseable {
         return bundles;
     }
 
+    /** The compiled policy and rate limits in force (steps 6–7). */
+    public PolicyRuntime policy() {
+        return policy;
+    }
+
     public SessionStore sessions() {
         return sessions;
     }
@@ -266,6 +304,7 @@ public final class DataPlaneServer implements AutoCloseable {
                 LOG.warn("shutdown: {}", e.toString());
             }
         }
+        policy.close();
         audit.close();
     }
 }

@@ -12,8 +12,6 @@ import io.gatehouse.protocol.api.Invitation;
 import io.gatehouse.protocol.api.InvitationRequest;
 import io.gatehouse.protocol.api.KillSwitch;
 import io.gatehouse.protocol.api.KillSwitchRequest;
-import io.gatehouse.protocol.api.Policy;
-import io.gatehouse.protocol.api.PolicyRequest;
 import io.gatehouse.protocol.api.RateLimit;
 import io.gatehouse.protocol.api.RateLimitRequest;
 import io.gatehouse.protocol.api.RedactionRule;
@@ -90,8 +88,9 @@ public final class Gatehouse {
         return new CrudService<>(transport, "/api/v1/tool-bindings", ToolBinding.class);
     }
 
-    public CrudService<PolicyRequest, Policy> policies() {
-        return new CrudService<>(transport, "/api/v1/policies", Policy.class);
+    /** Policies; {@code simulate(...)} answers "would this call pass, and why". */
+    public PoliciesService policies() {
+        return new PoliciesService(transport);
     }
 
     public CrudService<RedactionRuleRequest, RedactionRule> redactionRules() {

@@ -57,6 +57,7 @@ class OpenApiDriftTest {
             "/api/v1/scopes",
             "/api/v1/tool-bindings",
             "/api/v1/policies",
+            "/api/v1/policies:simulate",
             "/api/v1/redaction-rules",
             "/api/v1/rate-limits",
             "/api/v1/kill-switches",

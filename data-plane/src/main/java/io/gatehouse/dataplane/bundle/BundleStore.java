@@ -19,13 +19,29 @@ public final class BundleStore {
         EXPIRED
     }
 
+    /**
+     * An extra compile step that runs with every offered bundle (policy engine, rate limits): {@link
+     * #prepare} compiles and may reject the bundle by throwing {@link IllegalArgumentException}; the
+     * returned action runs right after the swap.
+     */
+    @FunctionalInterface
+    public interface Stage {
+        Runnable prepare(Bundle bundle);
+    }
+
     private final AtomicReference<ActiveBundle> active = new AtomicReference<>();
+    private final java.util.List<Stage> stages = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final BundleCompiler compiler;
     private final Clock clock;
 
     public BundleStore(BundleCompiler compiler, Clock clock) {
         this.compiler = compiler;
         this.clock = clock;
+    }
+
+    /** Adds a compile step for every bundle applied from now on (register before the first apply). */
+    public void addStage(Stage stage) {
+        stages.add(java.util.Objects.requireNonNull(stage, "stage"));
     }
 
     /** The bundle in force, or null before the first one was applied. */
@@ -45,7 +61,13 @@ public final class BundleStore {
         if (!bundle.metadata().expiresAt().isAfter(clock.instant())) {
             return Outcome.EXPIRED;
         }
-        ActiveBundle previous = active.getAndSet(compiler.compile(bundle));
+        ActiveBundle compiled = compiler.compile(bundle);
+        java.util.List<Runnable> commits = new java.util.ArrayList<>();
+        for (Stage stage : stages) {
+            commits.add(stage.prepare(bundle));
+        }
+        ActiveBundle previous = active.getAndSet(compiled);
+        commits.forEach(Runnable::run);
         if (previous != null && previous.verifier() instanceof AutoCloseable closeable) {
             try {
                 closeable.close(); // in-flight requests already hold their verifier reference

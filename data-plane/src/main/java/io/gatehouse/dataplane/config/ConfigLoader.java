@@ -64,7 +64,8 @@ public final class ConfigLoader {
             throw new ConfigException("config: expected a mapping at the top level");
         }
         Node top = new Node((ObjectNode) root, "");
-        top.allow("profile", "bundleFile", "listener", "admin", "limits", "protocolVersions", "routes", "audit");
+        top.allow(
+                "profile", "bundleFile", "listener", "admin", "limits", "protocolVersions", "routes", "audit", "redis");
 
         Profile profile = top.enumValue("profile", Profile.class, Profile.PRODUCTION);
         String bundle = top.text("bundleFile", null);
@@ -89,6 +90,7 @@ public final class ConfigLoader {
         Node audit = top.child("audit");
         audit.allow("file");
         String auditFile = audit.text("file", null);
+        DataPlaneConfig.Redis redis = redis(top.child("redis"));
 
         return new DataPlaneConfig(
                 profile,
@@ -99,7 +101,24 @@ public final class ConfigLoader {
                 versions,
                 routes,
                 new DataPlaneConfig.Audit(
-                        auditFile == null || auditFile.equals("-") ? null : resolve(baseDir, auditFile)));
+                        auditFile == null || auditFile.equals("-") ? null : resolve(baseDir, auditFile)),
+                redis);
+    }
+
+    private static DataPlaneConfig.Redis redis(Node node) throws ConfigException {
+        node.allow("uri", "timeout");
+        String uri = node.text("uri", null);
+        if (uri != null && uri.isBlank()) {
+            uri = null;
+        }
+        if (uri != null && !uri.startsWith("redis://") && !uri.startsWith("rediss://")) {
+            throw new ConfigException("redis.uri: expected a redis:// or rediss:// URI");
+        }
+        java.time.Duration timeout = node.duration("timeout", DataPlaneConfig.Redis.DEFAULT_TIMEOUT);
+        if (timeout.isZero() || timeout.isNegative()) {
+            throw new ConfigException("redis.timeout: " + timeout + " (expected: > 0)");
+        }
+        return new DataPlaneConfig.Redis(uri, timeout);
     }
 
     private static Path resolve(Path baseDir, String path) {

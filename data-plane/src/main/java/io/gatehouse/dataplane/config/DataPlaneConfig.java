@@ -18,6 +18,8 @@ import java.util.Map;
  * @param protocolVersions MCP protocol versions accepted in {@code MCP-Protocol-Version}
  * @param routes per-route settings by slug
  * @param audit where audit records go
+ * @param redis the Redis that rate-limit buckets are shared through; {@link Redis#NONE}: buckets
+ *     stay local to this agent
  */
 public record DataPlaneConfig(
         Profile profile,
@@ -27,7 +29,8 @@ public record DataPlaneConfig(
         Limits limits,
         List<String> protocolVersions,
         Map<String, RouteSettings> routes,
-        Audit audit) {
+        Audit audit,
+        Redis redis) {
 
     public static final List<String> DEFAULT_PROTOCOL_VERSIONS = List.of("2025-03-26", "2025-06-18", "2025-11-25");
 
@@ -40,6 +43,38 @@ public record DataPlaneConfig(
         protocolVersions = List.copyOf(protocolVersions);
         routes = Map.copyOf(routes);
         requireNonNull(audit, "audit");
+        redis = redis == null ? Redis.NONE : redis;
+    }
+
+    /** A configuration without Redis: rate-limit buckets are local. */
+    public DataPlaneConfig(
+            Profile profile,
+            Path bundleFile,
+            Endpoint listener,
+            Endpoint admin,
+            Limits limits,
+            List<String> protocolVersions,
+            Map<String, RouteSettings> routes,
+            Audit audit) {
+        this(profile, bundleFile, listener, admin, limits, protocolVersions, routes, audit, Redis.NONE);
+    }
+
+    /**
+     * Where rate-limit buckets are shared.
+     *
+     * @param uri {@code redis://} or {@code rediss://} URI; null: no Redis, buckets are local
+     * @param timeout bound on each Redis round trip; past it a limit follows its failure mode
+     */
+    public record Redis(String uri, Duration timeout) {
+        public static final Duration DEFAULT_TIMEOUT = Duration.ofMillis(200);
+        public static final Redis NONE = new Redis(null, DEFAULT_TIMEOUT);
+
+        public Redis {
+            requireNonNull(timeout, "timeout");
+            if (timeout.isNegative() || timeout.isZero()) {
+                throw new IllegalArgumentException("redis.timeout: " + timeout + " (expected: > 0)");
+            }
+        }
     }
 
     public enum Profile {

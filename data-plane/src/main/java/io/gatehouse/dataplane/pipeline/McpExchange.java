@@ -5,6 +5,7 @@ import io.gatehouse.dataplane.bundle.ActiveBundle;
 import io.gatehouse.dataplane.bundle.Route;
 import io.gatehouse.dataplane.mcp.GatewaySession;
 import io.gatehouse.dataplane.mcp.JsonRpcMessage;
+import io.gatehouse.engine.policy.PolicyDecision;
 import java.util.Set;
 import org.eclipse.jetty.server.Request;
 
@@ -29,6 +30,10 @@ public final class McpExchange {
     private GatewaySession session;
     private Decision decision = Decision.ALLOW;
     private String reason = "";
+    private volatile PolicyDecision policyDecision;
+    private volatile java.util.function.Consumer<Throwable> upstreamAbort;
+    private Request request;
+    private OpenStreams streams;
 
     McpExchange(String requestId, long startNanos, String httpMethod) {
         this.requestId = requestId;
@@ -47,6 +52,7 @@ public final class McpExchange {
 
     public static McpExchange start(Request request, String requestId) {
         McpExchange exchange = new McpExchange(requestId, System.nanoTime(), request.getMethod());
+        exchange.request = request;
         request.setAttribute(ATTRIBUTE, exchange);
         return exchange;
     }
@@ -127,5 +133,50 @@ public final class McpExchange {
     void outcome(Decision decision, String reason) {
         this.decision = decision;
         this.reason = reason;
+    }
+
+    /** The policy engine's decision (step 6), shadow part included; null when none was taken. */
+    public PolicyDecision policyDecision() {
+        return policyDecision;
+    }
+
+    void policyDecision(PolicyDecision decision) {
+        this.policyDecision = decision;
+    }
+
+    /** The client's request (source address and headers for policy). */
+    Request request() {
+        return request;
+    }
+
+    /** Asks that this request be tracked in {@code streams} once it is proxied (kill switches). */
+    void trackIn(OpenStreams streams) {
+        this.streams = streams;
+    }
+
+    /**
+     * Registers how to abort this request's upstream exchange (set by the upstream step) and, when
+     * tracked, lists it among the open streams until the request completes.
+     */
+    void onUpstreamAbort(java.util.function.Consumer<Throwable> abort) {
+        this.upstreamAbort = abort;
+        OpenStreams tracker = streams;
+        if (tracker != null && request != null) {
+            tracker.add(this);
+            Request.addCompletionListener(request, failure -> tracker.remove(this));
+        }
+    }
+
+    /**
+     * Aborts the upstream exchange in flight (a kill switch closing an open stream): the relay
+     * sees its upstream end and finishes the client's response. False when none is in flight.
+     */
+    public boolean abortUpstream(Throwable cause) {
+        java.util.function.Consumer<Throwable> abort = upstreamAbort;
+        if (abort == null) {
+            return false;
+        }
+        abort.accept(cause);
+        return true;
     }
 }

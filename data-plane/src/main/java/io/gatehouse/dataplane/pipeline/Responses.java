@@ -52,6 +52,9 @@ public final class Responses {
         if (refusal.detail() != null) {
             data.put("reason", refusal.detail());
         }
+        for (Map.Entry<String, Object> extra : refusal.data().entrySet()) {
+            data.set(extra.getKey(), JSON.valueToTree(extra.getValue()));
+        }
         response.setStatus(refusal.key().status());
         for (Map.Entry<String, String> header : refusal.headers().entrySet()) {
             response.getHeaders().put(header.getKey(), header.getValue());

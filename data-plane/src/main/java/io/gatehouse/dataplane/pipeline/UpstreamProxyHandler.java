@@ -92,6 +92,7 @@ public final class UpstreamProxyHandler extends Handler.Abstract {
         }
         InputStreamResponseListener listener = new InputStreamResponseListener();
         request.addFailureListener(upstreamRequest::abort);
+        exchange.onUpstreamAbort(upstreamRequest::abort); // a kill switch may close the stream
         upstreamRequest.send(listener);
         org.eclipse.jetty.client.Response upstreamResponse;
         try {

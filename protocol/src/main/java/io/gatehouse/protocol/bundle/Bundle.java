@@ -14,6 +14,8 @@ import java.util.Set;
  * A complete configuration snapshot of one tenant for one data-plane group: what the control plane
  * signs and the data plane enforces. Every list may be empty; references between sections (tool
  * binding → server, binding → scope, scope → implied scope, kill switch → server) are checked.
+ * {@code policyDefault} (allow or deny, optional) is the tenant's decision when no enforcing policy
+ * rule matches a call; see {@link #effectivePolicyDefault()}.
  */
 public record Bundle(
         BundleMetadata metadata,
@@ -24,7 +26,32 @@ public record Bundle(
         List<PolicyRule> policies,
         List<RedactionRule> redactionRules,
         List<RateLimit> rateLimits,
-        List<KillSwitch> killSwitches) {
+        List<KillSwitch> killSwitches,
+        PolicyRule.Effect policyDefault) {
+
+    /** A bundle that leaves the policy default to {@link #effectivePolicyDefault()}'s rule. */
+    public Bundle(
+            BundleMetadata metadata,
+            List<McpServer> servers,
+            List<IdentityProvider> identityProviders,
+            List<Scope> scopes,
+            List<ToolBinding> toolBindings,
+            List<PolicyRule> policies,
+            List<RedactionRule> redactionRules,
+            List<RateLimit> rateLimits,
+            List<KillSwitch> killSwitches) {
+        this(
+                metadata,
+                servers,
+                identityProviders,
+                scopes,
+                toolBindings,
+                policies,
+                redactionRules,
+                rateLimits,
+                killSwitches,
+                null);
+    }
 
     public Bundle {
         required(metadata, "metadata");
@@ -116,6 +143,18 @@ public record Bundle(
             visit(next, graph, state);
         }
         state.put(scope, 2);
+    }
+
+    /**
+     * The decision for a call no enforcing policy rule matches: {@link #policyDefault()} when the
+     * bundle states it; otherwise deny as soon as the bundle has any policy rule, and allow for a
+     * bundle without rules (one that uses scopes and kill switches only).
+     */
+    public PolicyRule.Effect effectivePolicyDefault() {
+        if (policyDefault != null) {
+            return policyDefault;
+        }
+        return policies.isEmpty() ? PolicyRule.Effect.ALLOW : PolicyRule.Effect.DENY;
     }
 
     /** The server with this slug, or null. */

@@ -6,6 +6,7 @@ import static io.gatehouse.protocol.bundle.Checks.matching;
 import static io.gatehouse.protocol.bundle.Checks.required;
 import static io.gatehouse.protocol.bundle.Checks.stringList;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -20,6 +21,7 @@ import java.util.regex.Pattern;
  * @param requiredScopes scopes the caller must hold
  * @param risk how dangerous the tool is
  * @param guardedArguments argument names that policy argument guards inspect
+ * @param argumentGuards how the data plane checks arguments (path or URL guards) before the call
  */
 public record ToolBinding(
         String id,
@@ -27,7 +29,8 @@ public record ToolBinding(
         String toolPattern,
         List<String> requiredScopes,
         Risk risk,
-        List<String> guardedArguments) {
+        List<String> guardedArguments,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<ArgumentGuardSpec> argumentGuards) {
 
     static final Pattern TOOL_PATTERN = Pattern.compile("[A-Za-z0-9_./*?-]{1,128}");
     static final Pattern ARGUMENT = Pattern.compile("[A-Za-z0-9_.$-]{1,128}");
@@ -48,6 +51,21 @@ public record ToolBinding(
         requiredScopes = stringList(requiredScopes, SCOPE, "requiredScopes");
         required(risk, "risk");
         guardedArguments = stringList(guardedArguments, ARGUMENT, "guardedArguments");
+        argumentGuards = Checks.unique(
+                Checks.list(argumentGuards, "argumentGuards"),
+                ArgumentGuardSpec::argument,
+                "argumentGuards (argument)");
+    }
+
+    /** A binding without argument guards. */
+    public ToolBinding(
+            String id,
+            String serverId,
+            String toolPattern,
+            List<String> requiredScopes,
+            Risk risk,
+            List<String> guardedArguments) {
+        this(id, serverId, toolPattern, requiredScopes, risk, guardedArguments, null);
     }
 
     /** True when {@code toolName} matches {@link #toolPattern()}. */

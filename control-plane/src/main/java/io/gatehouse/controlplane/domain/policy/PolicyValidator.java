@@ -1,11 +1,17 @@
 package io.gatehouse.controlplane.domain.policy;
 
 import io.gatehouse.controlplane.api.errors.Validation;
+import io.gatehouse.engine.match.CelCondition;
+import io.gatehouse.engine.policy.PolicyCompileException;
+import io.gatehouse.engine.policy.PolicyEngine;
+import io.gatehouse.engine.policy.PolicySet;
+import io.gatehouse.protocol.api.PolicyMode;
 import io.gatehouse.protocol.api.PolicyRule;
 import io.gatehouse.protocol.api.RuleConditions;
 import io.gatehouse.protocol.api.RuleSubjects;
 import io.gatehouse.protocol.api.RuleTargets;
 import io.gatehouse.protocol.api.TimeWindow;
+import io.gatehouse.protocol.bundle.PolicyRule.Effect;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.DateTimeException;
@@ -18,7 +24,10 @@ import java.util.UUID;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
-/** Structural validation of policy rules (the data plane owns evaluation). */
+/**
+ * Validation of policy rules: structure first, then the engine's own compile (the code agents
+ * enforce with), so validation and enforcement agree.
+ */
 final class PolicyValidator {
     static final Pattern RULE_ID = Pattern.compile("[a-z0-9][a-z0-9_-]{0,63}");
     private static final Pattern TOOL = Pattern.compile("[A-Za-z0-9_.*?/-]{1,128}");
@@ -51,6 +60,9 @@ final class PolicyValidator {
             subjects(path + ".subjects", rule.subjects(), v);
             targets(path + ".targets", rule.targets(), v, serverExists);
             conditions(path + ".conditions", rule.conditions(), v);
+            if (v.ok(path)) {
+                compiles(path, rule, v);
+            }
         });
     }
 
@@ -98,8 +110,12 @@ final class PolicyValidator {
         if (c == null) {
             return;
         }
-        if (c.cel() != null && v.text(path + ".cel", c.cel(), CelConditions.MAX_LENGTH)) {
-            CelConditions.problem(c.cel()).ifPresent(problem -> v.error(path + ".cel", problem));
+        if (c.cel() != null && v.text(path + ".cel", c.cel(), CelCondition.MAX_EXPRESSION_LENGTH)) {
+            try {
+                CelCondition.compile(c.cel()); // the agents' compiler: same variables, macros and limits
+            } catch (IllegalArgumentException e) {
+                v.error(path + ".cel", e.getMessage());
+            }
         }
         v.each(path + ".sourceCidrs", c.sourceCidrs(), 200, (p, cidr) -> cidr(p, cidr, v));
         TimeWindow w = c.timeWindow();
@@ -144,6 +160,24 @@ final class PolicyValidator {
                     v.optionalText(path + ".headers." + name, value, 1024);
                 }
             });
+        }
+    }
+
+    /**
+     * Compiles the rule with the engine the agents run, so a rule the API accepts is a rule every
+     * agent compiles (CEL, CIDR blocks, time windows, header globs); its message names the setting.
+     */
+    private static void compiles(String path, PolicyRule rule, Validation v) {
+        try {
+            io.gatehouse.protocol.bundle.PolicyRule compiled =
+                    PolicyBundleMapping.rule("new", PolicyMode.ENFORCE, rule, 0);
+            PolicyEngine.compile(new PolicySet(0, List.of(compiled), List.of(), Effect.DENY));
+        } catch (PolicyCompileException e) {
+            String field = PolicyBundleMapping.apiField(e.field());
+            String message = e.getMessage().substring(e.field().length() + 2);
+            v.error(field.isEmpty() ? path : path + "." + field, message);
+        } catch (IllegalArgumentException e) {
+            v.error(path, e.getMessage());
         }
     }
 

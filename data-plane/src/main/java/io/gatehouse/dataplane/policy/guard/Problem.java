@@ -1,4 +1,0 @@
-package io.gatehouse.dataplane.policy.guard;
-
-/** A failed guard check: the stable reason and a detail that never repeats the checked value. */
-record Problem(GuardReason reason, String detail) {}
