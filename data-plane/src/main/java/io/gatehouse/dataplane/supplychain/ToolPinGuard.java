@@ -1,5 +1,7 @@
 package io.gatehouse.dataplane.supplychain;
 
+import io.gatehouse.engine.supplychain.PinCheck;
+import io.gatehouse.engine.supplychain.ToolPinSet;
 import io.gatehouse.protocol.tools.ToolDefinition;
 import java.util.List;
 import java.util.Objects;
