@@ -1,8 +1,5 @@
 package io.gatehouse.engine.redaction;
 
-import static io.gatehouse.engine.redaction.PatternDetector.countryAndCheckDigits;
-import static io.gatehouse.engine.redaction.PatternDetector.digitRun;
-
 import java.nio.CharBuffer;
 import java.util.List;
 import java.util.Locale;
@@ -31,8 +28,8 @@ final class PiiDetectors {
                         + "(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.){1,8}[A-Za-z]{2,24}(?![A-Za-z0-9-]|\\.[A-Za-z0-9])");
         return new PatternDetector("email", p) {
             @Override
-            boolean mayContain(String text, String field) {
-                return text.indexOf('@') >= 0;
+            boolean mayContain(TextProfile profile, String field) {
+                return profile.hasAt();
             }
 
             @Override
@@ -62,8 +59,8 @@ final class PiiDetectors {
         Pattern p = Pattern.compile("(?<![A-Za-z0-9+/_.-])\\+[1-9][0-9]{7,14}(?![0-9]|[.,][0-9])");
         return new PatternDetector("phone_e164", p) {
             @Override
-            boolean mayContain(String text, String field) {
-                return text.indexOf('+') >= 0 && digitRun(text, 8, false);
+            boolean mayContain(TextProfile profile, String field) {
+                return profile.hasPlus() && profile.maxDigitRun(false) >= 8;
             }
 
             @Override
@@ -90,8 +87,8 @@ final class PiiDetectors {
                 + "(?![A-Za-z0-9]|[.,-][0-9])");
         return new PatternDetector("phone_cn_mobile", p) {
             @Override
-            boolean mayContain(String text, String field) {
-                return digitRun(text, 11, true);
+            boolean mayContain(TextProfile profile, String field) {
+                return profile.maxDigitRun(true) >= 11;
             }
 
             @Override
@@ -106,8 +103,8 @@ final class PiiDetectors {
         Pattern p = Pattern.compile("(?<![A-Za-z0-9-])([0-9]{3})-([0-9]{2})-([0-9]{4})(?![A-Za-z0-9]|-[0-9])");
         return new PatternDetector("us_ssn", p) {
             @Override
-            boolean mayContain(String text, String field) {
-                return text.indexOf('-') >= 0 && digitRun(text, 9, true);
+            boolean mayContain(TextProfile profile, String field) {
+                return profile.hasDash() && profile.maxDigitRun(true) >= 9;
             }
 
             @Override
@@ -134,8 +131,8 @@ final class PiiDetectors {
         Pattern p = Pattern.compile("(?<![A-Za-z0-9.,-])[0-9](?:[ -]?[0-9]){12,22}(?![A-Za-z0-9]|[.,][0-9])");
         return new PatternDetector("payment_card", p) {
             @Override
-            boolean mayContain(String text, String field) {
-                return digitRun(text, 13, true);
+            boolean mayContain(TextProfile profile, String field) {
+                return profile.maxDigitRun(true) >= 13;
             }
 
             @Override
@@ -288,8 +285,8 @@ final class PiiDetectors {
         Pattern p = Pattern.compile("(?<![A-Za-z0-9])[A-Z]{2}[0-9]{2}(?: ?[A-Z0-9]){11,30}(?![A-Za-z0-9])");
         return new PatternDetector("iban", p) {
             @Override
-            boolean mayContain(String text, String field) {
-                return text.length() >= 15 && countryAndCheckDigits(text);
+            boolean mayContain(TextProfile profile, String field) {
+                return profile.text().length() >= 15 && profile.hasIbanStart();
             }
 
             @Override
@@ -320,8 +317,8 @@ final class PiiDetectors {
                 + "(0[1-9]|[12][0-9]|3[01])[0-9]{3}[0-9Xx](?![A-Za-z0-9])");
         return new PatternDetector("cn_resident_id", p) {
             @Override
-            boolean mayContain(String text, String field) {
-                return digitRun(text, 17, false);
+            boolean mayContain(TextProfile profile, String field) {
+                return profile.maxDigitRun(false) >= 17;
             }
 
             @Override

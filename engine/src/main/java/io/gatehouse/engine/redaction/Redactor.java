@@ -113,6 +113,19 @@ public final class Redactor {
                 options.redactKeys());
     }
 
+    /**
+     * Checks one tenant pattern as {@link #compile} would (RE2 syntax, size limits, not matching the empty
+     * string), so an API can refuse it when it is stored rather than when a bundle is applied.
+     *
+     * @param where names the pattern in the message, e.g. {@code patterns[2]}
+     * @throws RedactionConfigException naming {@code where} and the reason
+     */
+    public static void validatePattern(String where, String regex) {
+        requireNonNull(where, "where");
+        requireNonNull(regex, "regex");
+        TenantPatternDetector.compile("pattern:check", where, regex);
+    }
+
     /** Whether any rule applies in this direction (if not, callers may skip parsing bodies). */
     public boolean appliesTo(Direction direction) {
         return !rules(direction).isEmpty();
@@ -128,7 +141,7 @@ public final class Redactor {
         requireNonNull(value, "value");
         List<CompiledRule> rules = rules(direction);
         List<Finding> findings = new ArrayList<>();
-        JsonNode out = rules.isEmpty() ? value : walk(value, "", null, rules, findings);
+        JsonNode out = rules.isEmpty() ? value : walk(value, Pointer.ROOT, null, rules, findings);
         return new Redaction(out, findings, Redaction.firstBlock(findings).isPresent());
     }
 
@@ -137,7 +150,7 @@ public final class Redactor {
         requireNonNull(text, "text");
         List<CompiledRule> rules = rules(direction);
         List<Finding> findings = new ArrayList<>();
-        String out = rules.isEmpty() ? text : rewriter.rewrite(text, null, "", false, rules, findings);
+        String out = rules.isEmpty() ? text : rewriter.rewrite(text, null, Pointer.ROOT, false, rules, findings);
         return new TextRedaction(out, findings, Redaction.firstBlock(findings).isPresent());
     }
 
@@ -177,7 +190,7 @@ public final class Redactor {
         };
     }
 
-    private JsonNode walk(JsonNode node, String pointer, String field, List<CompiledRule> rules, List<Finding> out) {
+    private JsonNode walk(JsonNode node, Pointer pointer, String field, List<CompiledRule> rules, List<Finding> out) {
         if (node.isTextual()) {
             String s = node.textValue();
             String r = rewriter.rewrite(s, field, pointer, false, rules, out);
@@ -193,7 +206,7 @@ public final class Redactor {
             ArrayNode copy = null;
             for (int i = 0; i < node.size(); i++) {
                 JsonNode child = node.get(i);
-                JsonNode r = walk(child, pointer + "/" + i, field, rules, out);
+                JsonNode r = walk(child, pointer.index(i), field, rules, out);
                 if (r != child && copy == null) {
                     copy = JsonNodeFactory.instance.arrayNode(node.size());
                     for (int j = 0; j < i; j++) {
@@ -207,25 +220,34 @@ public final class Redactor {
             return copy == null ? node : copy;
         }
         if (node.isObject()) {
-            Map<String, JsonNode> members = new LinkedHashMap<>();
-            boolean changed = false;
-            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+            // copied only from the first member that changes; unchanged subtrees are shared
+            Map<String, JsonNode> copy = null;
+            int index = 0;
+            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); index++) {
                 Map.Entry<String, JsonNode> e = it.next();
                 String key = e.getKey();
-                List<Finding> keyFindings = redactKeys ? out : new ArrayList<>();
-                String safeKey = rewriter.rewrite(key, null, pointer, true, rules, keyFindings);
-                String childPointer = pointer + "/" + escape(safeKey);
-                JsonNode r = walk(e.getValue(), childPointer, key, rules, out);
-                String outKey = redactKeys ? unique(safeKey, members) : key;
-                changed |= r != e.getValue() || !outKey.equals(key);
-                members.put(outKey, r);
+                // member names are always scanned, so a pointer never reveals a value; findings only with redactKeys
+                String safeKey = rewriter.rewrite(key, null, pointer, true, rules, redactKeys ? out : null);
+                JsonNode r = walk(e.getValue(), pointer.member(safeKey), key, rules, out);
+                String outKey = redactKeys ? safeKey : key;
+                if (copy == null && (r != e.getValue() || !outKey.equals(key))) {
+                    copy = new LinkedHashMap<>();
+                    int j = 0;
+                    for (Iterator<Map.Entry<String, JsonNode>> before = node.fields(); j < index; j++) {
+                        Map.Entry<String, JsonNode> b = before.next();
+                        copy.put(b.getKey(), b.getValue()); // unchanged members: their names are unchanged too
+                    }
+                }
+                if (copy != null) {
+                    copy.put(redactKeys ? unique(outKey, copy) : outKey, r);
+                }
             }
-            if (!changed) {
+            if (copy == null) {
                 return node;
             }
-            ObjectNode copy = JsonNodeFactory.instance.objectNode();
-            members.forEach(copy::set);
-            return copy;
+            ObjectNode object = JsonNodeFactory.instance.objectNode();
+            copy.forEach(object::set);
+            return object;
         }
         return node;
     }
@@ -237,10 +259,6 @@ public final class Redactor {
             k = key + "#" + n;
         }
         return k;
-    }
-
-    private static String escape(String token) {
-        return token.replace("~", "~0").replace("/", "~1");
     }
 
     record CompiledRule(String id, Direction direction, RedactionRule.Action action, List<Detector> detectors) {

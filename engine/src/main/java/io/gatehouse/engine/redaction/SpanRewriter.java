@@ -24,26 +24,45 @@ final class SpanRewriter {
 
     private record Candidate(int start, int end, CompiledRule rule, String detector) {}
 
-    /** Returns {@code text} itself when nothing matched. */
+    /**
+     * Returns {@code text} itself when nothing matched. The text is profiled once (one pass) and every
+     * built-in detector's pre-filter reads the profile; {@code out} may be null to only compute the result.
+     */
     String rewrite(
-            String text, String field, String pointer, boolean isKey, List<CompiledRule> rules, List<Finding> out) {
+            String text, String field, Pointer pointer, boolean isKey, List<CompiledRule> rules, List<Finding> out) {
         if (text.isEmpty()) {
             return text;
         }
-        List<Candidate> candidates = new ArrayList<>();
-        List<Detector.Match> matches = new ArrayList<>();
+        TextProfile profile = null;
+        List<Candidate> candidates = null;
+        List<Detector.Match> matches = null;
         for (CompiledRule rule : rules) {
             for (Detector d : rule.detectors()) {
-                matches.clear();
-                d.find(text, field, matches);
+                if (matches == null) {
+                    matches = new ArrayList<>(2);
+                } else {
+                    matches.clear();
+                }
+                if (d instanceof PatternDetector pattern) {
+                    if (profile == null) {
+                        profile = TextProfile.of(text);
+                    }
+                    pattern.find(profile, field, matches);
+                } else {
+                    d.find(text, field, matches);
+                }
                 for (Detector.Match m : matches) {
+                    if (candidates == null) {
+                        candidates = new ArrayList<>();
+                    }
                     candidates.add(new Candidate(m.start(), m.end(), rule, d.id()));
                 }
             }
         }
-        if (candidates.isEmpty()) {
+        if (candidates == null) {
             return text;
         }
+        String where = pointer.toString();
         candidates.sort(Comparator.comparingInt(Candidate::start));
         StringBuilder sb = new StringBuilder(text.length());
         int written = 0;
@@ -65,7 +84,9 @@ final class SpanRewriter {
             }
             sb.append(text, written, start).append(render(best.detector(), action, text.substring(start, end)));
             written = end;
-            out.add(new Finding(best.rule().id(), best.detector(), pointer, isKey, action));
+            if (out != null) {
+                out.add(new Finding(best.rule().id(), best.detector(), where, isKey, action));
+            }
             i = j;
         }
         return sb.append(text, written, text.length()).toString();

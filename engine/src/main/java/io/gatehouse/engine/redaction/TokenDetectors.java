@@ -52,9 +52,10 @@ final class TokenDetectors {
         Pattern p = Pattern.compile("(?<![A-Za-z0-9/+])[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+=])");
         return new PatternDetector("aws_secret_access_key", p) {
             @Override
-            boolean mayContain(String text, String field) {
-                return base64Run(text, 40)
-                        && (hasContext(field) || AWS_CONTEXT.matcher(text).find());
+            boolean mayContain(TextProfile profile, String field) {
+                return profile.maxBase64Run() >= 40
+                        && (hasContext(field)
+                                || AWS_CONTEXT.matcher(profile.text()).find());
             }
 
             @Override
@@ -72,20 +73,6 @@ final class TokenDetectors {
                 return -1;
             }
         };
-    }
-
-    /** Whether {@code text} holds {@code atLeast} consecutive base-64 characters; one pass, no allocation. */
-    static boolean base64Run(String text, int atLeast) {
-        int run = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            boolean b64 = c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '+' || c == '/';
-            run = b64 ? run + 1 : 0;
-            if (run >= atLeast) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static boolean hasContext(String field) {
@@ -112,8 +99,8 @@ final class TokenDetectors {
                 "(?<![A-Za-z0-9_-])sk-(?:(proj|svcacct|admin)-)?[A-Za-z0-9_-]{20,300}(?![A-Za-z0-9_-])");
         return new PatternDetector("openai_api_key", p) {
             @Override
-            boolean mayContain(String text, String field) {
-                return text.contains("sk-");
+            boolean mayContain(TextProfile profile, String field) {
+                return profile.contains("sk-");
             }
 
             @Override
@@ -194,8 +181,8 @@ final class TokenDetectors {
                 + "\\.([A-Za-z0-9_-]{0,4096})(?![A-Za-z0-9_.-])");
         return new PatternDetector("jwt", p) {
             @Override
-            boolean mayContain(String text, String field) {
-                return text.contains("eyJ");
+            boolean mayContain(TextProfile profile, String field) {
+                return profile.contains("eyJ");
             }
 
             @Override
