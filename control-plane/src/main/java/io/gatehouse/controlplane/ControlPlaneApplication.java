@@ -24,8 +24,11 @@ import io.gatehouse.controlplane.api.resources.KillSwitchesResource;
 import io.gatehouse.controlplane.api.resources.PoliciesResource;
 import io.gatehouse.controlplane.api.resources.PolicySimulationResource;
 import io.gatehouse.controlplane.api.resources.RateLimitsResource;
+import io.gatehouse.controlplane.api.resources.RedactionRuleTestResource;
 import io.gatehouse.controlplane.api.resources.RedactionRulesResource;
 import io.gatehouse.controlplane.api.resources.ScopesResource;
+import io.gatehouse.controlplane.api.resources.ServerToolApprovalResource;
+import io.gatehouse.controlplane.api.resources.ServerToolsResource;
 import io.gatehouse.controlplane.api.resources.ServersResource;
 import io.gatehouse.controlplane.api.resources.SessionsResource;
 import io.gatehouse.controlplane.api.resources.SignupResource;
@@ -63,14 +66,18 @@ import io.gatehouse.controlplane.domain.policy.RateLimitEntity;
 import io.gatehouse.controlplane.domain.policy.RateLimitService;
 import io.gatehouse.controlplane.domain.policy.RedactionRuleEntity;
 import io.gatehouse.controlplane.domain.policy.RedactionRuleService;
+import io.gatehouse.controlplane.domain.policy.RedactionTestService;
+import io.gatehouse.controlplane.domain.registry.DiscoveredToolEntity;
 import io.gatehouse.controlplane.domain.registry.IdentityProviderEntity;
 import io.gatehouse.controlplane.domain.registry.IdentityProviderService;
 import io.gatehouse.controlplane.domain.registry.ScopeEntity;
 import io.gatehouse.controlplane.domain.registry.ScopeService;
 import io.gatehouse.controlplane.domain.registry.ServerEntity;
 import io.gatehouse.controlplane.domain.registry.ServerService;
+import io.gatehouse.controlplane.domain.registry.ServerToolsService;
 import io.gatehouse.controlplane.domain.registry.ToolBindingEntity;
 import io.gatehouse.controlplane.domain.registry.ToolBindingService;
+import io.gatehouse.controlplane.domain.registry.ToolPinEntity;
 import io.gatehouse.controlplane.persistence.DatabaseRoleCheck;
 import io.gatehouse.controlplane.persistence.Db;
 import io.gatehouse.controlplane.persistence.FlywayBundle;
@@ -101,12 +108,20 @@ public final class ControlPlaneApplication extends Application<ControlPlaneConfi
                     RateLimitEntity.class,
                     KillSwitchEntity.class,
                     DataPlaneGroupEntity.class,
-                    EnrollmentTokenEntity.class) {
+                    EnrollmentTokenEntity.class,
+                    DiscoveredToolEntity.class,
+                    ToolPinEntity.class) {
                 @Override
                 public PooledDataSourceFactory getDataSourceFactory(ControlPlaneConfiguration configuration) {
                     return configuration.getDataSourceFactory();
                 }
             };
+
+    /** Set by {@link #run}: the tool-pin service the bundle compiler asks for pins and status. */
+    ServerToolsService serverTools;
+
+    /** Set by {@link #run}: tenant-scoped transactions (for in-process callers such as tests). */
+    Db db;
 
     public static void main(String[] args) throws Exception {
         String[] command = args.length == 1 && !args[0].startsWith("-") && args[0].endsWith(".yml")
@@ -175,12 +190,22 @@ public final class ControlPlaneApplication extends Application<ControlPlaneConfi
         environment
                 .jersey()
                 .register(new IdentityProvidersResource(endpoints, new IdentityProviderService(activityLog)));
-        environment.jersey().register(new ServersResource(endpoints, new ServerService(activityLog)));
+        ServerService serverService = new ServerService(activityLog);
+        environment.jersey().register(new ServersResource(endpoints, serverService));
+        ServerToolsService serverTools = new ServerToolsService(activityLog, serverService);
+        this.serverTools = serverTools;
+        this.db = db;
+        environment.jersey().register(new ServerToolsResource(endpoints, serverTools));
+        environment.jersey().register(new ServerToolApprovalResource(endpoints, serverTools));
         environment.jersey().register(new ScopesResource(endpoints, new ScopeService(activityLog)));
         environment.jersey().register(new ToolBindingsResource(endpoints, new ToolBindingService(activityLog)));
         environment.jersey().register(new PoliciesResource(endpoints, new PolicyService(activityLog)));
         environment.jersey().register(new PolicySimulationResource(db, new PolicySimulator(Clock.systemUTC())));
-        environment.jersey().register(new RedactionRulesResource(endpoints, new RedactionRuleService(activityLog)));
+        RedactionRuleService redactionRules = new RedactionRuleService(activityLog);
+        environment.jersey().register(new RedactionRulesResource(endpoints, redactionRules));
+        environment
+                .jersey()
+                .register(new RedactionRuleTestResource(endpoints, new RedactionTestService(redactionRules)));
         environment.jersey().register(new RateLimitsResource(endpoints, new RateLimitService(activityLog)));
         environment.jersey().register(new KillSwitchesResource(endpoints, new KillSwitchService(activityLog)));
         environment.jersey().register(new DataPlaneGroupsResource(endpoints, new DataPlaneGroupService(activityLog)));

@@ -51,6 +51,11 @@ public final class ControlPlaneFixture {
         return "http://localhost:" + app.getLocalPort();
     }
 
+    /** The running application (its composition root), for in-process service calls. */
+    public ControlPlaneApplication application() {
+        return app.getApplication();
+    }
+
     public PostgresFixture postgres() {
         return postgres;
     }

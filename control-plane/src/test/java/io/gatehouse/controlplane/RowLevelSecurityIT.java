@@ -32,7 +32,9 @@ class RowLevelSecurityIT {
             "rate_limits",
             "kill_switches",
             "data_plane_groups",
-            "enrollment_tokens");
+            "enrollment_tokens",
+            "discovered_tools",
+            "tool_pins");
     private final ControlPlaneFixture cp = ControlPlaneFixture.get();
 
     @Test

@@ -15,7 +15,6 @@ import io.gatehouse.dataplane.mcp.SessionStore;
 import io.gatehouse.dataplane.metrics.ProxyMetrics;
 import io.gatehouse.dataplane.pipeline.AuditHandler;
 import io.gatehouse.dataplane.pipeline.AuthenticationHandler;
-import io.gatehouse.dataplane.pipeline.Gate;
 import io.gatehouse.dataplane.pipeline.GateHandler;
 import io.gatehouse.dataplane.pipeline.JsonRpcDecodeHandler;
 import io.gatehouse.dataplane.pipeline.KillSwitchGate;
@@ -23,10 +22,13 @@ import io.gatehouse.dataplane.pipeline.OpenStreams;
 import io.gatehouse.dataplane.pipeline.PolicyGate;
 import io.gatehouse.dataplane.pipeline.ProtectedResourceMetadataHandler;
 import io.gatehouse.dataplane.pipeline.RateLimitGate;
-import io.gatehouse.dataplane.pipeline.ResponseFilter;
+import io.gatehouse.dataplane.pipeline.RequestDlpGate;
+import io.gatehouse.dataplane.pipeline.ResponseRedactionFilter;
 import io.gatehouse.dataplane.pipeline.ResponseRelay;
 import io.gatehouse.dataplane.pipeline.RouteHandler;
 import io.gatehouse.dataplane.pipeline.SessionHandler;
+import io.gatehouse.dataplane.pipeline.SupplyChainFilter;
+import io.gatehouse.dataplane.pipeline.SupplyChainGate;
 import io.gatehouse.dataplane.pipeline.ToolListFilter;
 import io.gatehouse.dataplane.pipeline.ToolScopePolicy;
 import io.gatehouse.dataplane.pipeline.TransportGuardHandler;
@@ -34,8 +36,13 @@ import io.gatehouse.dataplane.pipeline.UpstreamProxyHandler;
 import io.gatehouse.dataplane.pipeline.VerifiedTokenCache;
 import io.gatehouse.dataplane.policy.PolicyRuntime;
 import io.gatehouse.dataplane.ratelimit.RateLimitEngine;
+import io.gatehouse.dataplane.redaction.BundleRedactors;
+import io.gatehouse.dataplane.supplychain.ToolPinRegistry;
+import io.gatehouse.engine.redaction.Redactor;
+import io.gatehouse.engine.supplychain.PoisoningScanner;
 import io.gatehouse.protocol.bundle.BundleFormatException;
 import java.net.URI;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashSet;
@@ -63,8 +70,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Request path (DESIGN §3): audit (outermost, records the outcome of everything inside) → 1
  * route → 2 transport guard → 3 authenticate → 4 decode JSON-RPC → 5 kill switch → 6 policy (per-tool
- * scopes, then policy rules and argument guards) → 7 rate limit → 8 request DLP (seam) → 9 session + upstream proxy → 10 response
- * relay (tools/list filter; redaction seam) → 11 audit record.
+ * scopes, then policy rules and argument guards) → 7 rate limit → 8a server allowlist + tool pins → 8 request DLP → 9 session + upstream
+ * proxy → 10 response relay (tool pins + poisoning scan, tools/list filter, result redaction) → 11 audit record.
  */
 public final class DataPlaneServer implements AutoCloseable {
 
@@ -99,6 +106,9 @@ public final class DataPlaneServer implements AutoCloseable {
         this.policy = new PolicyRuntime(
                 RateLimitEngine.create(config.redis().uri(), config.redis().timeout()), null, openStreams::close);
         bundles.addStage(policy);
+        // redaction rules compile once per bundle; the hash action's HMAC key is this agent process's own
+        BundleRedactors redactors = new BundleRedactors(hashKey(), Redactor.Options.DEFAULTS);
+        ToolPinRegistry toolPins = new ToolPinRegistry();
 
         Handler mcpPath = new AuditHandler(
                 audit,
@@ -127,29 +137,38 @@ public final class DataPlaneServer implements AutoCloseable {
                                                                 new GateHandler(
                                                                         "rate-limit",
                                                                         new RateLimitGate(policy),
-                                                                        // seam: request DLP has its own issue
                                                                         new GateHandler(
-                                                                                "request-dlp",
-                                                                                Gate.NONE,
-                                                                                new SessionHandler(
-                                                                                        sessions,
-                                                                                        new UpstreamProxyHandler(
-                                                                                                upstreamClient,
-                                                                                                limits,
+                                                                                "supply-chain",
+                                                                                new SupplyChainGate(toolPins),
+                                                                                new GateHandler(
+                                                                                        "request-dlp",
+                                                                                        new RequestDlpGate(
+                                                                                                redactors,
+                                                                                                new JsonRpcCodec(
+                                                                                                                limits
+                                                                                                                        .maxJsonDepth())
+                                                                                                        .mapper()),
+                                                                                        new SessionHandler(
                                                                                                 sessions,
-                                                                                                new ResponseRelay(
-                                                                                                        List.of(
-                                                                                                                new ToolListFilter(),
-                                                                                                                // seam:
-                                                                                                                // response redaction has its own issue
-                                                                                                                ResponseFilter
-                                                                                                                        .NONE),
-                                                                                                        new JsonRpcCodec(
-                                                                                                                        limits
-                                                                                                                                .maxJsonDepth())
-                                                                                                                .mapper(),
-                                                                                                        limits
-                                                                                                                .maxResponseBytes()))))))))))));
+                                                                                                new UpstreamProxyHandler(
+                                                                                                        upstreamClient,
+                                                                                                        limits,
+                                                                                                        sessions,
+                                                                                                        new ResponseRelay(
+                                                                                                                List.of(
+                                                                                                                        new SupplyChainFilter(
+                                                                                                                                toolPins,
+                                                                                                                                PoisoningScanner
+                                                                                                                                        .defaults()),
+                                                                                                                        new ToolListFilter(),
+                                                                                                                        new ResponseRedactionFilter(
+                                                                                                                                redactors)),
+                                                                                                                new JsonRpcCodec(
+                                                                                                                                limits
+                                                                                                                                        .maxJsonDepth())
+                                                                                                                        .mapper(),
+                                                                                                                limits
+                                                                                                                        .maxResponseBytes())))))))))))));
 
         this.mcpServer = new Server(threadPool("mcp"));
         HttpConfiguration http = new HttpConfiguration();
@@ -198,6 +217,12 @@ public final class DataPlaneServer implements AutoCloseable {
         }
         this.sweeper = Executors.newSingleThreadScheduledExecutor(
                 r -> Thread.ofPlatform().name("session-sweeper").daemon(true).unstarted(r));
+    }
+
+    private static byte[] hashKey() {
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        return key;
     }
 
     private static QueuedThreadPool threadPool(String name) {

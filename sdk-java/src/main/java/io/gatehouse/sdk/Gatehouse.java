@@ -14,12 +14,8 @@ import io.gatehouse.protocol.api.KillSwitch;
 import io.gatehouse.protocol.api.KillSwitchRequest;
 import io.gatehouse.protocol.api.RateLimit;
 import io.gatehouse.protocol.api.RateLimitRequest;
-import io.gatehouse.protocol.api.RedactionRule;
-import io.gatehouse.protocol.api.RedactionRuleRequest;
 import io.gatehouse.protocol.api.Scope;
 import io.gatehouse.protocol.api.ScopeRequest;
-import io.gatehouse.protocol.api.Server;
-import io.gatehouse.protocol.api.ServerRequest;
 import io.gatehouse.protocol.api.ToolBinding;
 import io.gatehouse.protocol.api.ToolBindingRequest;
 import java.net.URI;
@@ -76,8 +72,9 @@ public final class Gatehouse {
         return new CrudService<>(transport, "/api/v1/identity-providers", IdentityProvider.class);
     }
 
-    public CrudService<ServerRequest, Server> servers() {
-        return new CrudService<>(transport, "/api/v1/servers", Server.class);
+    /** The server registry, and each server's tools (discovered, pinned, diff, approval). */
+    public ServersService servers() {
+        return new ServersService(transport);
     }
 
     public CrudService<ScopeRequest, Scope> scopes() {
@@ -93,8 +90,9 @@ public final class Gatehouse {
         return new PoliciesService(transport);
     }
 
-    public CrudService<RedactionRuleRequest, RedactionRule> redactionRules() {
-        return new CrudService<>(transport, "/api/v1/redaction-rules", RedactionRule.class);
+    /** DLP rules, and {@code test(...)} against sample text with the data plane's engine. */
+    public RedactionRulesService redactionRules() {
+        return new RedactionRulesService(transport);
     }
 
     public CrudService<RateLimitRequest, RateLimit> rateLimits() {

@@ -1,6 +1,7 @@
 package io.gatehouse.dataplane.bundle;
 
 import io.gatehouse.dataplane.auth.TokenVerifier;
+import io.gatehouse.protocol.bundle.Bundle;
 import io.gatehouse.protocol.bundle.BundleMetadata;
 import java.util.Map;
 
@@ -11,8 +12,14 @@ import java.util.Map;
  * @param sha256 digest of the bundle's canonical form
  * @param routes routes by slug
  * @param verifier validates tokens for the bundle's identity providers; null when it has none
+ * @param source the decoded bundle (redaction rules and other sections compiled lazily per bundle), or null
  */
-public record ActiveBundle(BundleMetadata metadata, String sha256, Map<String, Route> routes, TokenVerifier verifier) {
+public record ActiveBundle(
+        BundleMetadata metadata, String sha256, Map<String, Route> routes, TokenVerifier verifier, Bundle source) {
+
+    public ActiveBundle(BundleMetadata metadata, String sha256, Map<String, Route> routes, TokenVerifier verifier) {
+        this(metadata, sha256, routes, verifier, null);
+    }
 
     public ActiveBundle {
         routes = Map.copyOf(routes);

@@ -58,7 +58,7 @@ public final class BundleCompiler {
                 : verifiers.create(bundle.identityProviders().stream()
                         .map(BundleCompiler::issuerSettings)
                         .toList());
-        return new ActiveBundle(bundle.metadata(), BundleCodec.sha256Hex(bundle), routes, verifier);
+        return new ActiveBundle(bundle.metadata(), BundleCodec.sha256Hex(bundle), routes, verifier, bundle);
     }
 
     private Route route(Bundle bundle, McpServer server, ScopeCatalog scopes) {

@@ -40,6 +40,18 @@ public enum ErrorKey {
     UPSTREAM_TIMEOUT(504, Kind.ERROR),
     UPSTREAM_AUTH_FAILED(502, Kind.ERROR),
     UPSTREAM_PROTOCOL_ERROR(502, Kind.ERROR),
+    // tool supply chain and DLP (issue #7)
+    SERVER_NOT_APPROVED(403, Kind.DENY),
+    SERVER_BLOCKED(403, Kind.DENY),
+    TOOL_PINS_STALE(409, Kind.DENY),
+    TOOL_CHANGED_PENDING_APPROVAL(403, Kind.DENY),
+    TOOL_NOT_APPROVED(403, Kind.DENY),
+    TOOL_DUPLICATE_NAME(403, Kind.DENY),
+    TOOL_NOT_LISTED(403, Kind.DENY),
+    TOOL_POISONED(403, Kind.DENY),
+    TOOL_RESULT_BLOCKED(403, Kind.DENY),
+    REDACTION_BLOCKED(403, Kind.DENY),
+    REDACTION_RULES_INVALID(500, Kind.ERROR),
     INTERNAL_ERROR(500, Kind.ERROR);
 
     /** A denial is the gateway enforcing a rule; an error is something that broke. */

@@ -6,6 +6,10 @@ import io.gatehouse.dataplane.bundle.Route;
 import io.gatehouse.dataplane.mcp.GatewaySession;
 import io.gatehouse.dataplane.mcp.JsonRpcMessage;
 import io.gatehouse.engine.policy.PolicyDecision;
+import io.gatehouse.protocol.audit.AuditRecord;
+import io.gatehouse.protocol.audit.Finding;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import org.eclipse.jetty.server.Request;
 
@@ -34,6 +38,8 @@ public final class McpExchange {
     private volatile java.util.function.Consumer<Throwable> upstreamAbort;
     private Request request;
     private OpenStreams streams;
+    private final List<Finding> findings = new ArrayList<>();
+    private int droppedFindings;
 
     McpExchange(String requestId, long startNanos, String httpMethod) {
         this.requestId = requestId;
@@ -178,5 +184,33 @@ public final class McpExchange {
         }
         abort.accept(cause);
         return true;
+    }
+
+    /**
+     * What the protections noticed (redaction, tool supply chain, prompt injection), in order: detector,
+     * action and location, never a value. At most {@link AuditRecord#MAX_FINDINGS}; see {@link
+     * #droppedFindings()}.
+     */
+    public List<Finding> findings() {
+        synchronized (findings) {
+            return List.copyOf(findings);
+        }
+    }
+
+    /** Findings beyond {@link AuditRecord#MAX_FINDINGS} that were not kept. */
+    public int droppedFindings() {
+        synchronized (findings) {
+            return droppedFindings;
+        }
+    }
+
+    void addFinding(Finding finding) {
+        synchronized (findings) {
+            if (findings.size() < AuditRecord.MAX_FINDINGS) {
+                findings.add(finding);
+            } else {
+                droppedFindings++;
+            }
+        }
     }
 }

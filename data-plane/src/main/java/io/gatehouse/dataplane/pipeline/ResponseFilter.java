@@ -36,4 +36,12 @@ public interface ResponseFilter {
      * @return true when the message was modified
      */
     boolean apply(McpExchange exchange, ObjectNode message, boolean answersToolList);
+
+    /**
+     * Rewrites the data of an SSE event that is not a JSON object (not an MCP message; passed through
+     * otherwise). Returns {@code data} itself when nothing changed.
+     */
+    default String applyToText(McpExchange exchange, String data) {
+        return data;
+    }
 }

@@ -145,9 +145,17 @@ public final class ResponseRelay {
         try {
             tree = json.readTree(event.data());
         } catch (JsonProcessingException e) {
-            return event.raw();
+            tree = null;
         }
-        if (tree instanceof ObjectNode message && filter(exchange, message)) {
+        if (!(tree instanceof ObjectNode message)) {
+            // not an MCP message: still no secret may pass (text redaction), nothing else applies
+            String data = event.data();
+            for (ResponseFilter filter : filters) {
+                data = filter.applyToText(exchange, data);
+            }
+            return data.equals(event.data()) ? event.raw() : event.withData(data);
+        }
+        if (filter(exchange, message)) {
             return event.withData(message.toString());
         }
         return event.raw();

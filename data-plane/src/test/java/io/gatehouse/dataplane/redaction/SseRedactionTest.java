@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gatehouse.dataplane.mcp.SseEvent;
 import io.gatehouse.dataplane.mcp.SseReader;
+import io.gatehouse.engine.redaction.Redactor;
+import io.gatehouse.engine.redaction.TextRedaction;
 import io.gatehouse.protocol.bundle.RedactionRule;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;

@@ -4,11 +4,14 @@ import static io.gatehouse.protocol.bundle.Checks.ID;
 import static io.gatehouse.protocol.bundle.Checks.SCOPE;
 import static io.gatehouse.protocol.bundle.Checks.canonicalResource;
 import static io.gatehouse.protocol.bundle.Checks.httpUri;
+import static io.gatehouse.protocol.bundle.Checks.list;
 import static io.gatehouse.protocol.bundle.Checks.matching;
 import static io.gatehouse.protocol.bundle.Checks.optionalText;
 import static io.gatehouse.protocol.bundle.Checks.required;
 import static io.gatehouse.protocol.bundle.Checks.stringList;
+import static io.gatehouse.protocol.bundle.Checks.unique;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.net.URI;
 import java.util.List;
@@ -30,6 +33,10 @@ import java.util.regex.Pattern;
  * @param unboundTools whether a tool that no tool binding matches may be called
  * @param upstreamAuth how the data plane authenticates to the upstream (references only)
  * @param status whether the route serves traffic
+ * @param toolPins the admin-approved tools (name and fingerprint); omitted from the wire when empty
+ * @param approval the registry's approval of the server; absent only in bundles that predate tool approval
+ *     ("unmanaged": routable, tools not pinned). Present: only {@code approved} is routable, and every tool
+ *     must match a pin (a tool without one is hidden and refused, also on first sight)
  */
 public record McpServer(
         String id,
@@ -43,7 +50,9 @@ public record McpServer(
         List<String> requiredScopes,
         UnboundTools unboundTools,
         UpstreamAuth upstreamAuth,
-        Status status) {
+        Status status,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<ToolPin> toolPins,
+        Approval approval) {
 
     static final Pattern SLUG = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
     static final Pattern ORIGIN = Pattern.compile("https?://[A-Za-z0-9.\\-\\[\\]:]+(:[0-9]{1,5})?");
@@ -71,6 +80,74 @@ public record McpServer(
         DISABLED
     }
 
+    /** The registry's approval of a server (DESIGN §3 step 10, issue #7). */
+    public enum Approval {
+        /** Routable; its tools are checked against {@code toolPins}. */
+        @JsonProperty("approved")
+        APPROVED,
+        /** Registered, not yet reviewed: every request is refused ({@code SERVER_NOT_APPROVED}). */
+        @JsonProperty("pending")
+        PENDING,
+        /** Refused by an admin: every request is refused ({@code SERVER_BLOCKED}). */
+        @JsonProperty("blocked")
+        BLOCKED
+    }
+
+    /** A server without tool pins and approval (an unmanaged entry, as bundles were before tool approval). */
+    public McpServer(
+            String id,
+            String name,
+            String slug,
+            URI upstreamUrl,
+            Transport transport,
+            URI resourceUri,
+            List<String> allowedOrigins,
+            List<String> allowedHosts,
+            List<String> requiredScopes,
+            UnboundTools unboundTools,
+            UpstreamAuth upstreamAuth,
+            Status status) {
+        this(
+                id,
+                name,
+                slug,
+                upstreamUrl,
+                transport,
+                resourceUri,
+                allowedOrigins,
+                allowedHosts,
+                requiredScopes,
+                unboundTools,
+                upstreamAuth,
+                status,
+                List.of(),
+                null);
+    }
+
+    /** This server with approval and pins as the control plane's registry says. */
+    public McpServer withApproval(Approval approval, List<ToolPin> toolPins) {
+        return new McpServer(
+                id,
+                name,
+                slug,
+                upstreamUrl,
+                transport,
+                resourceUri,
+                allowedOrigins,
+                allowedHosts,
+                requiredScopes,
+                unboundTools,
+                upstreamAuth,
+                status,
+                toolPins,
+                approval);
+    }
+
+    /** Whether the registry manages this server's approval and tool pins. */
+    public boolean managed() {
+        return approval != null;
+    }
+
     public McpServer {
         matching(id, ID, "id");
         optionalText(name, "name");
@@ -84,5 +161,6 @@ public record McpServer(
         required(unboundTools, "unboundTools");
         required(upstreamAuth, "upstreamAuth");
         required(status, "status");
+        toolPins = unique(list(toolPins, "toolPins"), ToolPin::name, "toolPins");
     }
 }

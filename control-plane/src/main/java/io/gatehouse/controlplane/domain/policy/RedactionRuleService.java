@@ -1,6 +1,5 @@
 package io.gatehouse.controlplane.domain.policy;
 
-import com.google.re2j.PatternSyntaxException;
 import io.gatehouse.controlplane.api.errors.Validation;
 import io.gatehouse.controlplane.api.mapping.ApiMapper;
 import io.gatehouse.controlplane.auth.Caller;
@@ -10,6 +9,9 @@ import io.gatehouse.controlplane.domain.registry.ServerEntity;
 import io.gatehouse.controlplane.persistence.Json;
 import io.gatehouse.controlplane.persistence.Keyset;
 import io.gatehouse.controlplane.persistence.ListParams;
+import io.gatehouse.engine.redaction.Detectors;
+import io.gatehouse.engine.redaction.RedactionConfigException;
+import io.gatehouse.engine.redaction.Redactor;
 import io.gatehouse.protocol.api.Direction;
 import io.gatehouse.protocol.api.RedactionAction;
 import io.gatehouse.protocol.api.RedactionRule;
@@ -22,25 +24,12 @@ import org.hibernate.Session;
 
 /**
  * DLP rules: built-in detectors and/or custom patterns, compiled here with RE2/J (linear time, as
- * the data plane runs them) so a bad or catastrophic pattern is refused at the API.
+ * the data plane runs them, through the engine's own checks) so a bad or catastrophic pattern is refused at
+ * the API.
  */
 public final class RedactionRuleService extends CrudService<RedactionRuleEntity, RedactionRuleRequest, RedactionRule> {
-    public static final Set<String> DETECTORS = Set.of(
-            "email",
-            "phone",
-            "credit_card",
-            "iban",
-            "ssn",
-            "ipv4",
-            "ipv6",
-            "jwt",
-            "private_key",
-            "aws_access_key_id",
-            "aws_secret_access_key",
-            "github_token",
-            "slack_token",
-            "google_api_key",
-            "bearer_token");
+    /** The built-in detector ids: the engine's, so a stored rule compiles on every data plane. */
+    public static final Set<String> DETECTORS = Detectors.ids();
 
     public RedactionRuleService(ActivityLog activity) {
         super(RedactionRuleEntity.class, "redaction-rule", activity);
@@ -49,25 +38,7 @@ public final class RedactionRuleService extends CrudService<RedactionRuleEntity,
     @Override
     protected void validate(Session session, RedactionRuleRequest r, RedactionRuleEntity existing, Validation v) {
         v.text("name", r.name(), 100);
-        v.each(
-                "detectors",
-                r.detectors(),
-                50,
-                (path, d) -> v.check(
-                        path,
-                        d,
-                        DETECTORS::contains,
-                        "'" + Validation.clip(d) + "' is not a detector (expected one of: "
-                                + String.join(", ", DETECTORS.stream().sorted().toList()) + ")"));
-        v.each("patterns", r.patterns(), 50, (path, p) -> {
-            if (v.text(path, p, 1000)) {
-                try {
-                    com.google.re2j.Pattern.compile(p);
-                } catch (PatternSyntaxException e) {
-                    v.error(path, "is not a valid RE2 regular expression: " + e.getDescription());
-                }
-            }
-        });
+        validateDetectorsAndPatterns(r.detectors(), r.patterns(), v);
         boolean noDetectors = r.detectors() == null || r.detectors().isEmpty();
         boolean noPatterns = r.patterns() == null || r.patterns().isEmpty();
         if (noDetectors && noPatterns) {
@@ -82,6 +53,30 @@ public final class RedactionRuleService extends CrudService<RedactionRuleEntity,
                 }
             } catch (IllegalArgumentException e) {
                 v.error(path, "'" + Validation.clip(id) + "' is not a server id");
+            }
+        });
+    }
+
+    /** Detector ids must be built-ins; patterns must pass the engine's checks (RE2, size, no empty match). */
+    static void validateDetectorsAndPatterns(List<String> detectors, List<String> patterns, Validation v) {
+        v.each(
+                "detectors",
+                detectors,
+                50,
+                (path, d) -> v.check(
+                        path,
+                        d,
+                        DETECTORS::contains,
+                        "'" + Validation.clip(d) + "' is not a detector (expected one of: "
+                                + String.join(", ", DETECTORS) + ")"));
+        v.each("patterns", patterns, 50, (path, p) -> {
+            if (v.text(path, p, 1000)) {
+                try {
+                    Redactor.validatePattern(path, p);
+                } catch (RedactionConfigException e) {
+                    String m = e.getMessage();
+                    v.error(path, m.startsWith(path + ": ") ? m.substring(path.length() + 2) : m);
+                }
             }
         });
     }

@@ -1,9 +1,0 @@
-package io.gatehouse.dataplane.supplychain;
-
-/** What the data plane does about a finding. */
-public enum ScanAction {
-    /** Report in audit and let the tool or result through. */
-    FLAG,
-    /** Report, and hide the tool (definitions) or withhold the result (results). */
-    BLOCK
-}
