@@ -228,7 +228,21 @@ public final class Enrollment {
         }
     }
 
+    /** This host's name: {@code HOSTNAME}, else {@code /etc/hostname}, else a (possibly slow) resolver lookup. */
     private static String hostName() {
+        String env = System.getenv("HOSTNAME");
+        if (env != null && NAME.matcher(env).matches()) {
+            return env;
+        }
+        try {
+            String file =
+                    java.nio.file.Files.readString(Path.of("/etc/hostname")).strip();
+            if (NAME.matcher(file).matches()) {
+                return file;
+            }
+        } catch (IOException | RuntimeException e) {
+            // not on this system
+        }
         try {
             String host = InetAddress.getLocalHost().getHostName();
             return host == null || host.isBlank() ? "gatehouse-agent" : host;
