@@ -197,9 +197,13 @@ public final class FleetAgent implements AutoCloseable {
             if (result instanceof TrustSetUpdater.Result.Rejected rejected) {
                 report(status(AgentStatus.Kind.REJECTED, null, rejected.reason(), rejected.detail()));
             } else if (result instanceof TrustSetUpdater.Result.Advanced && waitingForKey != null) {
+                // the bundle arrived before the trust set that introduces its key: retry it once that key is known
                 String retry = waitingForKey;
-                waitingForKey = null;
-                offerBundle(retry);
+                String kid = FleetJson.headerKeyId(retry);
+                if (kid != null && state.trustSet().trustSet().find(kid).isPresent()) {
+                    waitingForKey = null;
+                    offerBundle(retry);
+                }
             }
             return;
         }

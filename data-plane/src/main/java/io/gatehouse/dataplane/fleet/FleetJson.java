@@ -29,14 +29,24 @@ final class FleetJson {
      * messages to verify or for labelling a report, never for a trust decision. Null when it cannot be read.
      */
     static Long payloadVersion(String compact) {
+        JsonNode ver = part(compact, 1, "ver");
+        return ver != null && ver.isIntegralNumber() && ver.canConvertToLong() ? ver.longValue() : null;
+    }
+
+    /** The {@code kid} of a compact JWS's protected header, read without verifying anything; null if unreadable. */
+    static String headerKeyId(String compact) {
+        JsonNode kid = part(compact, 0, "kid");
+        return kid != null && kid.isTextual() ? kid.asText() : null;
+    }
+
+    private static JsonNode part(String compact, int index, String member) {
         try {
             String[] parts = compact.split("\\.", -1);
             if (parts.length != 3) {
                 return null;
             }
-            JsonNode payload = MAPPER.readTree(Base64.getUrlDecoder().decode(parts[1]));
-            JsonNode ver = payload == null ? null : payload.get("ver");
-            return ver != null && ver.isIntegralNumber() && ver.canConvertToLong() ? ver.longValue() : null;
+            JsonNode node = MAPPER.readTree(Base64.getUrlDecoder().decode(parts[index]));
+            return node == null ? null : node.get(member);
         } catch (IOException | RuntimeException e) {
             return null;
         }
