@@ -262,7 +262,7 @@ public final class FleetAgent implements AutoCloseable {
                         .create();
             }
             producer.newMessage().key(state.agentId()).value(json).sendAsync().whenComplete((id, failure) -> {
-                if (failure != null) {
+                if (failure != null && running) {
                     LOG.warn("status {} not delivered: {}", status.kind(), failure.toString());
                 }
             });
