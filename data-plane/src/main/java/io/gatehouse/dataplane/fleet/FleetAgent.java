@@ -283,6 +283,7 @@ public final class FleetAgent implements AutoCloseable {
                     .connectionTimeout(5, TimeUnit.SECONDS)
                     .startingBackoffInterval(200, TimeUnit.MILLISECONDS)
                     .maxBackoffInterval(10, TimeUnit.SECONDS)
+                    .statsInterval(0, TimeUnit.SECONDS) // no periodic stats dumps in the agent's log
                     .build();
         }
         return client.newReader()
