@@ -20,6 +20,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -87,11 +88,28 @@ public final class Enrollment {
             throw new EnrollmentException(dir + " already holds an enrollment (" + StateDir.ENROLLMENT
                     + "); use another --state-dir, or delete this one to enroll again");
         }
+        boolean created = !Files.exists(dir.path());
         try {
             dir.createPrivate();
         } catch (IOException e) {
             throw new EnrollmentException("cannot use state directory " + dir + ": " + e.getMessage(), e);
         }
+        try {
+            return enroll(dir, endpoint, token, agentName, agentVersion);
+        } catch (EnrollmentException | RuntimeException e) {
+            if (created) {
+                try {
+                    Files.deleteIfExists(dir.path()); // only succeeds while still empty
+                } catch (IOException ignored) {
+                    // not empty or not removable: leave it
+                }
+            }
+            throw e;
+        }
+    }
+
+    private EnrolledState enroll(StateDir dir, URI endpoint, String token, String agentName, String agentVersion)
+            throws EnrollmentException {
 
         AgentIdentity identity = AgentIdentity.generate();
         MasterKey storageKey = MasterKey.generate(SealedFiles.KEY_ID);
@@ -235,8 +253,7 @@ public final class Enrollment {
             return env;
         }
         try {
-            String file =
-                    java.nio.file.Files.readString(Path.of("/etc/hostname")).strip();
+            String file = Files.readString(Path.of("/etc/hostname")).strip();
             if (NAME.matcher(file).matches()) {
                 return file;
             }
