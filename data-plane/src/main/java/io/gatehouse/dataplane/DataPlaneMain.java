@@ -7,6 +7,7 @@ import io.gatehouse.dataplane.bundle.UpstreamAuthMapper;
 import io.gatehouse.dataplane.config.ConfigException;
 import io.gatehouse.dataplane.config.ConfigLoader;
 import io.gatehouse.dataplane.config.DataPlaneConfig;
+import io.gatehouse.dataplane.fleet.EnrollCommand;
 import io.gatehouse.dataplane.upstream.UpstreamCredentialOptions;
 import io.gatehouse.dataplane.upstream.UpstreamCredentials;
 import java.nio.file.Path;
@@ -15,14 +16,26 @@ import java.time.Clock;
 /**
  * {@code ./gatehouse data-plane config.yml}: loads and validates the YAML config, starts the agent
  * with the production token verifier and upstream credentials, and runs until stopped.
+ * {@code ./gatehouse data-plane enroll ...} enrolls the agent with a control plane ({@link EnrollCommand}).
  */
 public final class DataPlaneMain {
 
     private DataPlaneMain() {}
 
     public static void main(String[] args) throws Exception {
+        if (args.length >= 1 && args[0].equals("enroll")) {
+            System.exit(EnrollCommand.run(
+                    java.util.Arrays.copyOfRange(args, 1, args.length),
+                    System::getenv,
+                    Clock.systemUTC(),
+                    System.out,
+                    System.err));
+            return;
+        }
         if (args.length != 1) {
             System.err.println("usage: gatehouse data-plane <config.yml>");
+            System.err.println(
+                    "       gatehouse data-plane enroll --control-plane URL --token TOKEN [--state-dir DIR]");
             System.exit(2);
         }
         DataPlaneConfig config;

@@ -10,6 +10,7 @@ import io.gatehouse.dataplane.bundle.TokenVerifierFactory;
 import io.gatehouse.dataplane.bundle.UpstreamCredentialFactory;
 import io.gatehouse.dataplane.config.DataPlaneConfig;
 import io.gatehouse.dataplane.config.DataPlaneConfig.Limits;
+import io.gatehouse.dataplane.fleet.FleetAgent;
 import io.gatehouse.dataplane.mcp.JsonRpcCodec;
 import io.gatehouse.dataplane.mcp.SessionStore;
 import io.gatehouse.dataplane.metrics.ProxyMetrics;
@@ -90,6 +91,8 @@ public final class DataPlaneServer implements AutoCloseable {
     private final ScheduledExecutorService sweeper;
     private final OpenStreams openStreams = new OpenStreams();
     private final PolicyRuntime policy;
+    private final Clock clock;
+    private FleetAgent fleet; // fleet mode only: signed bundles from the control plane over Pulsar
 
     public DataPlaneServer(
             DataPlaneConfig config,
@@ -99,6 +102,7 @@ public final class DataPlaneServer implements AutoCloseable {
             Clock clock) {
         this.config = config;
         this.audit = audit;
+        this.clock = clock;
         Limits limits = config.limits();
         this.bundles = new BundleStore(new BundleCompiler(config, verifiers, credentials), clock);
         this.sessions = new SessionStore(limits.sessionIdleTimeout(), limits.maxSessions(), clock);
@@ -244,9 +248,36 @@ public final class DataPlaneServer implements AutoCloseable {
         return client;
     }
 
-    /** Loads the local bundle and opens both listeners. */
+    /**
+     * Applies the bundle (local file mode), or in fleet mode enforces the last-known-good bundle and starts reading
+     * signed bundles from Pulsar; then opens both listeners.
+     */
     public void start() throws Exception {
         long started = System.nanoTime();
+        if (config.fleet() != null) {
+            fleet = FleetAgent.create(config.fleet(), bundles, metrics, clock);
+            fleet.start();
+        } else {
+            applyLocalBundle();
+        }
+        upstreamClient.start();
+        adminServer.start();
+        mcpServer.start();
+        sweeper.scheduleWithFixedDelay(sessions::sweep, 30, 30, TimeUnit.SECONDS);
+        ActiveBundle bundle = bundles.current();
+        LOG.info(
+                "data plane ready in {} ms: mcp {} admin {}, bundle {}",
+                (System.nanoTime() - started) / 1_000_000,
+                mcpBaseUri(),
+                adminBaseUri(),
+                bundle == null
+                        ? "none yet (waiting for the control plane)"
+                        : bundle.metadata().tenantId() + " v"
+                                + bundle.metadata().version() + " ("
+                                + bundle.routes().size() + " routes)");
+    }
+
+    private void applyLocalBundle() {
         BundleStore.Outcome outcome;
         try {
             outcome = bundles.apply(LocalBundleSource.read(config.bundleFile()));
@@ -256,19 +287,11 @@ public final class DataPlaneServer implements AutoCloseable {
         if (outcome != BundleStore.Outcome.APPLIED) {
             throw new IllegalStateException("bundle " + config.bundleFile() + " not applied: " + outcome);
         }
-        upstreamClient.start();
-        adminServer.start();
-        mcpServer.start();
-        sweeper.scheduleWithFixedDelay(sessions::sweep, 30, 30, TimeUnit.SECONDS);
-        ActiveBundle bundle = bundles.current();
-        LOG.info(
-                "data plane ready in {} ms: mcp {} admin {}, bundle {} v{} ({} routes)",
-                (System.nanoTime() - started) / 1_000_000,
-                mcpBaseUri(),
-                adminBaseUri(),
-                bundle.metadata().tenantId(),
-                bundle.metadata().version(),
-                bundle.routes().size());
+    }
+
+    /** The fleet agent (fleet mode, after {@link #start()}), else null. */
+    public FleetAgent fleet() {
+        return fleet;
     }
 
     private String notReadyReason() {
@@ -322,6 +345,9 @@ public final class DataPlaneServer implements AutoCloseable {
     @Override
     public void close() {
         sweeper.shutdownNow();
+        if (fleet != null) {
+            fleet.close();
+        }
         for (AutoCloseable closeable : new AutoCloseable[] {mcpServer::stop, adminServer::stop, upstreamClient::stop}) {
             try {
                 closeable.close();

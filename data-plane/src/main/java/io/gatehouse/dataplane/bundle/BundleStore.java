@@ -7,7 +7,9 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * Holds the bundle in force and applies new ones: version must increase (equal is ignored, lower
  * is STALE), expired bundles are refused, and the compiled result replaces the old one atomically.
- * Local files and (later) Pulsar deliveries go through {@link #apply}.
+ * Local bundle files and verified bundles from the control plane ({@code io.gatehouse.dataplane.fleet}) both go
+ * through {@link #apply}; the agent's own last-known-good bundle at boot goes through
+ * {@link #applyLastKnownGood}.
  */
 public final class BundleStore {
 
@@ -50,6 +52,18 @@ public final class BundleStore {
     }
 
     public synchronized Outcome apply(Bundle bundle) {
+        return apply(bundle, true);
+    }
+
+    /**
+     * Applies the agent's persisted last-known-good bundle at boot: like {@link #apply}, but an expired bundle is
+     * still enforced (the agent keeps its last verified policy and reports itself stale instead of serving nothing).
+     */
+    public synchronized Outcome applyLastKnownGood(Bundle bundle) {
+        return apply(bundle, false);
+    }
+
+    private Outcome apply(Bundle bundle, boolean refuseExpired) {
         ActiveBundle current = active.get();
         long version = bundle.metadata().version();
         if (current != null && version == current.metadata().version()) {
@@ -58,7 +72,7 @@ public final class BundleStore {
         if (current != null && version < current.metadata().version()) {
             return Outcome.STALE;
         }
-        if (!bundle.metadata().expiresAt().isAfter(clock.instant())) {
+        if (refuseExpired && !bundle.metadata().expiresAt().isAfter(clock.instant())) {
             return Outcome.EXPIRED;
         }
         ActiveBundle compiled = compiler.compile(bundle);

@@ -65,13 +65,18 @@ public final class ConfigLoader {
         }
         Node top = new Node((ObjectNode) root, "");
         top.allow(
-                "profile", "bundleFile", "listener", "admin", "limits", "protocolVersions", "routes", "audit", "redis");
+                "profile", "bundleFile", "listener", "admin", "limits", "protocolVersions", "routes", "audit", "redis", "fleet");
 
         Profile profile = top.enumValue("profile", Profile.class, Profile.PRODUCTION);
         String bundle = top.text("bundleFile", null);
-        if (bundle == null) {
-            throw new ConfigException(
-                    "bundleFile: required (the local bundle file with routes and identity providers)");
+        DataPlaneConfig.Fleet fleet = fleet(top, baseDir);
+        if (bundle == null && fleet == null) {
+            throw new ConfigException("bundleFile: required (the local bundle file with routes and identity"
+                    + " providers) unless fleet.stateDir is set (bundles from the control plane)");
+        }
+        if (bundle != null && fleet != null) {
+            throw new ConfigException("bundleFile: not allowed together with fleet (choose the local bundle file"
+                    + " or the enrolled state, not both)");
         }
         Endpoint listener = endpoint(top.child("listener"), "0.0.0.0", 9090);
         Endpoint admin = endpoint(top.child("admin"), "127.0.0.1", 9091);
@@ -94,7 +99,7 @@ public final class ConfigLoader {
 
         return new DataPlaneConfig(
                 profile,
-                resolve(baseDir, bundle),
+                bundle == null ? null : resolve(baseDir, bundle),
                 listener,
                 admin,
                 limits,
@@ -102,7 +107,8 @@ public final class ConfigLoader {
                 routes,
                 new DataPlaneConfig.Audit(
                         auditFile == null || auditFile.equals("-") ? null : resolve(baseDir, auditFile)),
-                redis);
+                redis,
+                fleet);
     }
 
     private static DataPlaneConfig.Redis redis(Node node) throws ConfigException {
@@ -119,6 +125,44 @@ public final class ConfigLoader {
             throw new ConfigException("redis.timeout: " + timeout + " (expected: > 0)");
         }
         return new DataPlaneConfig.Redis(uri, timeout);
+    }
+
+    private static DataPlaneConfig.Fleet fleet(Node top, Path baseDir) throws ConfigException {
+        if (!top.object.has("fleet") || top.object.get("fleet").isNull()) {
+            return null;
+        }
+        Node node = top.child("fleet");
+        node.allow("stateDir", "heartbeatInterval", "resyncInterval", "pulsarUrl", "enroll");
+        String stateDir = node.text("stateDir", null);
+        if (stateDir == null) {
+            throw new ConfigException("fleet.stateDir: required (the folder of `gatehouse data-plane enroll`)");
+        }
+        String pulsarUrl = node.text("pulsarUrl", null);
+        if (pulsarUrl != null && !pulsarUrl.matches("pulsar(\\+ssl)?://[^\\s]+")) {
+            throw new ConfigException(
+                    "fleet.pulsarUrl: '" + pulsarUrl + "' (expected: pulsar://host:port or pulsar+ssl://host:port)");
+        }
+        DataPlaneConfig.Enroll enroll = null;
+        if (node.object.has("enroll") && !node.object.get("enroll").isNull()) {
+            Node e = node.child("enroll");
+            e.allow("controlPlane", "token", "name");
+            String controlPlane = e.text("controlPlane", null);
+            String token = e.text("token", null);
+            if (controlPlane == null || !controlPlane.matches("https?://[^\\s]+")) {
+                throw new ConfigException("fleet.enroll.controlPlane: required, an http(s) URL of the control plane");
+            }
+            if (token == null) {
+                throw new ConfigException(
+                        "fleet.enroll.token: required (e.g. ${GATEHOUSE_ENROLLMENT_TOKEN}; never put it in the file)");
+            }
+            enroll = new DataPlaneConfig.Enroll(controlPlane, token, e.text("name", null));
+        }
+        return new DataPlaneConfig.Fleet(
+                resolve(baseDir, stateDir),
+                node.duration("heartbeatInterval", DataPlaneConfig.Fleet.DEFAULT_HEARTBEAT),
+                node.duration("resyncInterval", DataPlaneConfig.Fleet.DEFAULT_RESYNC),
+                pulsarUrl,
+                enroll);
     }
 
     private static Path resolve(Path baseDir, String path) {

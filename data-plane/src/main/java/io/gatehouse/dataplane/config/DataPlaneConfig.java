@@ -11,7 +11,7 @@ import java.util.Map;
  * The agent's validated configuration (see docs/data-plane.md for every key and its default).
  *
  * @param profile production, or test (only test allows {@code auth: off})
- * @param bundleFile the local bundle file (until bundles arrive over Pulsar)
+ * @param bundleFile the local bundle file (offline/dev mode); null in fleet mode
  * @param listener the MCP listener
  * @param admin the admin listener (health, readiness, metrics)
  * @param limits transport and upstream limits
@@ -20,6 +20,8 @@ import java.util.Map;
  * @param audit where audit records go
  * @param redis the Redis that rate-limit buckets are shared through; {@link Redis#NONE}: buckets
  *     stay local to this agent
+ * @param fleet enrolled (fleet) mode: signed bundles over Pulsar; null in local-file mode. Exactly one of
+ *     {@code bundleFile} and {@code fleet} is set.
  */
 public record DataPlaneConfig(
         Profile profile,
@@ -30,13 +32,16 @@ public record DataPlaneConfig(
         List<String> protocolVersions,
         Map<String, RouteSettings> routes,
         Audit audit,
-        Redis redis) {
+        Redis redis,
+        Fleet fleet) {
 
     public static final List<String> DEFAULT_PROTOCOL_VERSIONS = List.of("2025-03-26", "2025-06-18", "2025-11-25");
 
     public DataPlaneConfig {
         requireNonNull(profile, "profile");
-        requireNonNull(bundleFile, "bundleFile");
+        if ((bundleFile == null) == (fleet == null)) {
+            throw new IllegalArgumentException("exactly one of bundleFile and fleet must be set");
+        }
         requireNonNull(listener, "listener");
         requireNonNull(admin, "admin");
         requireNonNull(limits, "limits");
@@ -46,7 +51,7 @@ public record DataPlaneConfig(
         redis = redis == null ? Redis.NONE : redis;
     }
 
-    /** A configuration without Redis: rate-limit buckets are local. */
+    /** A local-bundle-file configuration without Redis: rate-limit buckets are local. */
     public DataPlaneConfig(
             Profile profile,
             Path bundleFile,
@@ -56,7 +61,7 @@ public record DataPlaneConfig(
             List<String> protocolVersions,
             Map<String, RouteSettings> routes,
             Audit audit) {
-        this(profile, bundleFile, listener, admin, limits, protocolVersions, routes, audit, Redis.NONE);
+        this(profile, bundleFile, listener, admin, limits, protocolVersions, routes, audit, Redis.NONE, null);
     }
 
     /**
@@ -130,6 +135,47 @@ public record DataPlaneConfig(
 
     /** @param file JSON-lines audit file; {@code null} writes to standard output */
     public record Audit(Path file) {}
+
+    /**
+     * Fleet mode: the agent was enrolled with a control plane and applies signed bundles from Pulsar.
+     *
+     * @param stateDir the enrollment state (identity, pinned trust set, last-known-good bundle)
+     * @param heartbeatInterval how often a HEARTBEAT status is sent
+     * @param resyncInterval how often the whole compacted bundle topic is re-read (safety net)
+     * @param pulsarUrl overrides the Pulsar service URL handed out at enrollment; null = use that one
+     * @param enroll enroll at start when {@code stateDir} holds no enrollment yet; null = must be enrolled
+     */
+    public record Fleet(
+            Path stateDir, Duration heartbeatInterval, Duration resyncInterval, String pulsarUrl, Enroll enroll) {
+
+        public static final Duration DEFAULT_HEARTBEAT = Duration.ofSeconds(30);
+        public static final Duration DEFAULT_RESYNC = Duration.ofMinutes(15);
+
+        public Fleet {
+            requireNonNull(stateDir, "stateDir");
+            requireNonNull(heartbeatInterval, "heartbeatInterval");
+            requireNonNull(resyncInterval, "resyncInterval");
+        }
+    }
+
+    /**
+     * Enrollment from the config file (instead of {@code gatehouse data-plane enroll}).
+     *
+     * @param controlPlane the control plane's base URL
+     * @param token the one-time enrollment token (secret; never logged)
+     * @param name the agent's name; null = host name
+     */
+    public record Enroll(String controlPlane, String token, String name) {
+        public Enroll {
+            requireNonNull(controlPlane, "controlPlane");
+            requireNonNull(token, "token");
+        }
+
+        @Override
+        public String toString() {
+            return "Enroll[controlPlane=" + controlPlane + ", token=***, name=" + name + "]";
+        }
+    }
 
     /** The auth mode of a route: its explicit setting, else {@link AuthMode#REQUIRED}. */
     public AuthMode authFor(String slug) {

@@ -83,6 +83,11 @@ public final class ProxyMetrics {
                 .register(registry);
     }
 
+    /** Registers a counter with the given labels (e.g. bundle rejections by reason). */
+    public Counter counter(String name, String help, String... labelNames) {
+        return Counter.builder().name(name).help(help).labelNames(labelNames).register(registry);
+    }
+
     public String contentType() {
         return PrometheusTextFormatWriter.CONTENT_TYPE;
     }

@@ -84,4 +84,44 @@ class ConfigLoaderTest {
         assertThat(test.authFor("files")).isEqualTo(AuthMode.OFF);
         assertThat(test.authFor("other")).isEqualTo(AuthMode.REQUIRED);
     }
+
+    @Test
+    void fleetModeReadsTheStateDirectoryInsteadOfABundleFile() throws Exception {
+        DataPlaneConfig config = parse("""
+                fleet:
+                  stateDir: agent
+                  heartbeatInterval: 10s
+                  pulsarUrl: pulsar+ssl://pulsar.example.com:6651
+                  enroll: {controlPlane: "https://cp.example.com", token: "${TOKEN}", name: edge-1}
+                """, Map.of("TOKEN", "secret-enrollment-token"));
+
+        assertThat(config.bundleFile()).isNull();
+        DataPlaneConfig.Fleet fleet = config.fleet();
+        assertThat(fleet.stateDir()).isEqualTo(Path.of("/etc/gatehouse/agent"));
+        assertThat(fleet.heartbeatInterval()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(fleet.resyncInterval()).isEqualTo(DataPlaneConfig.Fleet.DEFAULT_RESYNC);
+        assertThat(fleet.pulsarUrl()).isEqualTo("pulsar+ssl://pulsar.example.com:6651");
+        assertThat(fleet.enroll().token()).isEqualTo("secret-enrollment-token");
+        assertThat(fleet.enroll().toString()).doesNotContain("secret-enrollment-token");
+
+        DataPlaneConfig minimal = parse("fleet: {stateDir: /var/lib/gatehouse/agent}\n", Map.of());
+        assertThat(minimal.fleet().heartbeatInterval()).isEqualTo(DataPlaneConfig.Fleet.DEFAULT_HEARTBEAT);
+        assertThat(minimal.fleet().enroll()).isNull();
+    }
+
+    @Test
+    void fleetMistakesNameTheirField() {
+        assertThatThrownBy(() -> parse("bundleFile: b\nfleet: {stateDir: s}\n", Map.of()))
+                .hasMessageStartingWith("bundleFile: not allowed together with fleet");
+        assertThatThrownBy(() -> parse("fleet: {heartbeatInterval: 5s}\n", Map.of()))
+                .hasMessageStartingWith("fleet.stateDir: required");
+        assertThatThrownBy(() -> parse("fleet: {stateDir: s, pulsarUrl: http://x}\n", Map.of()))
+                .hasMessage("fleet.pulsarUrl: 'http://x' (expected: pulsar://host:port or pulsar+ssl://host:port)");
+        assertThatThrownBy(() -> parse("fleet: {stateDir: s, enroll: {controlPlane: https://cp}}\n", Map.of()))
+                .hasMessageStartingWith("fleet.enroll.token: required");
+        assertThatThrownBy(() -> parse("fleet: {stateDir: s, resyncInterval: 0s}\n", Map.of()))
+                .hasMessage("fleet.resyncInterval: '0s' (expected: > 0)");
+        assertThatThrownBy(() -> parse("fleet: {stateDir: s, bundles: x}\n", Map.of()))
+                .hasMessageStartingWith("fleet.bundles: unknown key");
+    }
 }
