@@ -61,7 +61,7 @@ public final class SigningKeys {
             storeTrustSet(session, tenantId, ring.trustSet(), now);
             return ring;
         }
-        return restore(session, tenantId, (String) row[0]);
+        return restore(session, tenantId, (String) row[0], window);
     }
 
     /** Publishes a new signing key (trust set version + 1); it signs after the propagation window. */
@@ -92,8 +92,10 @@ public final class SigningKeys {
      * retires the previous key (trust set version + 1).
      */
     public boolean advance(Session session, UUID tenantId) {
-        KeyRing ring = ring(session, tenantId);
+        ring(session, tenantId);
         Object[] row = ringRow(session);
+        // the stored activate_after/retire_after are the authority, whatever window this replica is configured with
+        KeyRing ring = restore(session, tenantId, (String) row[0], Duration.ZERO);
         Instant now = clock.instant();
         if (row[1] != null && !now.isBefore(instant(row[3]))) {
             String nextKid = (String) row[1];
@@ -163,7 +165,7 @@ public final class SigningKeys {
         return rows.isEmpty() ? null : rows.get(0);
     }
 
-    private KeyRing restore(Session session, UUID tenantId, String activeKid) {
+    private KeyRing restore(Session session, UUID tenantId, String activeKid, Duration propagationWindow) {
         String latest = session.createNativeQuery(
                         "select jws from trust_sets order by version desc limit 1", String.class)
                 .getSingleResult();
@@ -193,7 +195,7 @@ public final class SigningKeys {
                 throw new IllegalStateException("signing key " + kid + " of tenant " + tenantId + " is corrupt", e);
             }
         }
-        return KeyRing.restore(published, keys, activeKid, window);
+        return KeyRing.restore(published, keys, activeKid, propagationWindow);
     }
 
     private void storeKey(Session session, UUID tenantId, ECKey key, Instant now, boolean active) {

@@ -6,6 +6,7 @@ import io.gatehouse.controlplane.bundle.CompileException;
 import io.gatehouse.controlplane.persistence.Db;
 import io.gatehouse.protocol.fleet.ConfigMessages;
 import io.gatehouse.protocol.fleet.TrustSetChain;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -119,7 +120,7 @@ public final class OutboxRelay implements Managed {
         }
         try {
             pulsar.provision(tenantId);
-            pulsar.subscribeStatus(tenantId, (consumer, message) -> ingest.handle(tenantId, consumer, message));
+            subscribe(tenantId);
             db.inTenant(
                     tenantId,
                     session -> session.createNativeMutationQuery(
@@ -128,10 +129,21 @@ public final class OutboxRelay implements Managed {
                             .setParameter("t", tenantId)
                             .executeUpdate());
             provisioned.add(tenantId);
-        } catch (Exception e) {
-            throw new IllegalStateException(
+        } catch (IOException | RuntimeException e) {
+            throw new PulsarUnavailableException(
                     "cannot provision Pulsar for tenant " + tenantId + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Thrown when Pulsar cannot be reached or refuses an admin call. */
+    public static final class PulsarUnavailableException extends RuntimeException {
+        PulsarUnavailableException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    private void subscribe(UUID tenantId) {
+        pulsar.subscribeStatus(tenantId, (consumer, message) -> ingest.handle(tenantId, consumer, message));
     }
 
     private void loop() {
@@ -177,6 +189,7 @@ public final class OutboxRelay implements Managed {
             ensureProvisioned(tenant);
         }
         provisionedAll = true;
+        provisioned.forEach(this::subscribe); // retries subscriptions that failed
     }
 
     private void advanceRotations() {

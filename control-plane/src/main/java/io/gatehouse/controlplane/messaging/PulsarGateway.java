@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.apache.pulsar.client.api.AuthenticationFactory;
@@ -33,7 +34,7 @@ public final class PulsarGateway implements AutoCloseable {
     private final PulsarTenancy tenancy;
     private final long sendTimeoutMillis;
     private final Map<UUID, Producer<byte[]>> producers = new ConcurrentHashMap<>();
-    private final Map<UUID, Consumer<byte[]>> consumers = new ConcurrentHashMap<>();
+    private final Map<UUID, CompletableFuture<Consumer<byte[]>>> consumers = new ConcurrentHashMap<>();
 
     public PulsarGateway(PulsarFactory config) {
         Objects.requireNonNull(config.getServiceUrl(), "pulsar.serviceUrl");
@@ -43,7 +44,7 @@ public final class PulsarGateway implements AutoCloseable {
         this.sendTimeoutMillis = config.getSendTimeout().toMillis();
         ClientBuilder builder = PulsarClient.builder()
                 .serviceUrl(config.getServiceUrl())
-                .operationTimeout((int) Math.max(1000, sendTimeoutMillis), TimeUnit.MILLISECONDS)
+                .operationTimeout(30, TimeUnit.SECONDS)
                 .connectionTimeout(5, TimeUnit.SECONDS);
         if (config.getSuperUserToken() != null) {
             builder.authentication(AuthenticationFactory.token(config.getSuperUserToken()));
@@ -86,27 +87,32 @@ public final class PulsarGateway implements AutoCloseable {
         }
     }
 
-    /** Subscribes the fleet ingest to the tenant's status topic once. */
-    public void subscribeStatus(UUID tenantId, MessageListener<byte[]> listener) throws PulsarClientException {
-        if (consumers.containsKey(tenantId)) {
-            return;
-        }
-        Consumer<byte[]> consumer = client.newConsumer(Schema.BYTES)
-                .topic(new PulsarTopics(tenantId.toString()).status())
-                .subscriptionName(STATUS_SUBSCRIPTION)
-                .subscriptionType(SubscriptionType.Key_Shared)
-                .subscriptionInitialPosition(SubscriptionInitialPosition.Earliest)
-                .negativeAckRedeliveryDelay(1, TimeUnit.SECONDS)
-                .messageListener(listener)
-                .subscribe();
-        if (consumers.putIfAbsent(tenantId, consumer) != null) {
-            consumer.closeAsync();
-        }
+    /**
+     * Subscribes the fleet ingest to the tenant's status topic (asynchronously; a failed attempt is forgotten, so
+     * the next call retries). Idempotent.
+     */
+    public void subscribeStatus(UUID tenantId, MessageListener<byte[]> listener) {
+        consumers.computeIfAbsent(tenantId, id -> {
+            CompletableFuture<Consumer<byte[]>> subscribing = client.newConsumer(Schema.BYTES)
+                    .topic(new PulsarTopics(id.toString()).status())
+                    .subscriptionName(STATUS_SUBSCRIPTION)
+                    .subscriptionType(SubscriptionType.Key_Shared)
+                    .subscriptionInitialPosition(SubscriptionInitialPosition.Earliest)
+                    .negativeAckRedeliveryDelay(1, TimeUnit.SECONDS)
+                    .messageListener(listener)
+                    .subscribeAsync();
+            subscribing.whenComplete((consumer, failure) -> {
+                if (failure != null) {
+                    consumers.remove(id);
+                }
+            });
+            return subscribing;
+        });
     }
 
     @Override
     public void close() {
-        consumers.values().forEach(Consumer::closeAsync);
+        consumers.values().forEach(f -> f.thenAccept(Consumer::closeAsync));
         producers.values().forEach(Producer::closeAsync);
         try {
             client.close();

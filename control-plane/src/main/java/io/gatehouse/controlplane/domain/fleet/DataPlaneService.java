@@ -32,6 +32,11 @@ public final class DataPlaneService extends CrudService<AgentEntity, Void, DataP
     private final Duration offlineAfter;
     private final Clock clock;
 
+    /** With the default offline threshold (90 s) and the system clock. */
+    public DataPlaneService(ActivityLog activity) {
+        this(activity, Duration.ofSeconds(90), Clock.systemUTC());
+    }
+
     public DataPlaneService(ActivityLog activity, Duration offlineAfter, Clock clock) {
         super(AgentEntity.class, "data-plane", activity);
         this.offlineAfter = offlineAfter;

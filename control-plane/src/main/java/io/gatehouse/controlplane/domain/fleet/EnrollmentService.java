@@ -88,7 +88,12 @@ public final class EnrollmentService {
         UUID tokenId = (UUID) found.get(0)[0];
         UUID tenantId = (UUID) found.get(0)[1];
         if (deps.provisioner() != null) {
-            deps.provisioner().accept(tenantId);
+            try {
+                deps.provisioner().accept(tenantId);
+            } catch (RuntimeException e) {
+                throw new ApiException(
+                        503, "PULSAR_UNAVAILABLE", "Pulsar cannot be reached to set up the tenant; retry shortly");
+            }
         }
         return db.inTenant(tenantId, session -> {
             EnrollmentTokenEntity token = session.createQuery(
