@@ -113,6 +113,17 @@ class FleetIT {
             assertThat(tenant.owner().dataPlanes().list(ListParams.create()).items())
                     .extracting(DataPlane::id)
                     .containsExactly(agentId);
+            PulsarControlPlane.Tenant other = cp.newTenant("fleet-other");
+            EnrollmentIT.assertRefused(() -> other.owner().dataPlanes().get(agentId), 404, "NOT_FOUND");
+            EnrollmentIT.assertRefused(() -> other.owner().dataPlanes().revoke(agentId), 404, "NOT_FOUND");
+            assertThat(other.owner().dataPlanes().list(ListParams.create()).items())
+                    .isEmpty();
+            assertThat(other.owner()
+                            .bundles()
+                            .list(ListParams.create().filter("groupId", tenant.groupId()))
+                            .items())
+                    .as("another tenant's bundle history is invisible")
+                    .isEmpty();
 
             tenant.owner().dataPlanes().revoke(agentId);
             send(
