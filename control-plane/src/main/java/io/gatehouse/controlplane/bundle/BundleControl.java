@@ -52,6 +52,8 @@ public final class BundleControl {
                 stored = bundles.compile(session, caller.tenantId(), "PUBLISH", true, caller.userId(), only);
             } catch (CompileException e) {
                 throw new ApiException(422, "COMPILE_FAILED", e.getMessage());
+            } catch (BundleService.BundleTooLargeException e) {
+                throw new ApiException(422, "BUNDLE_TOO_LARGE", e.getMessage());
             }
             for (BundleVersion b : stored) {
                 activity.record(session, caller, "publish", "bundle", b.groupId() + ":" + b.version(), null, b);
@@ -76,8 +78,12 @@ public final class BundleControl {
         v.throwIfInvalid();
         UUID groupId = group;
         return db.inTenant(caller.tenantId(), session -> {
-            BundleVersion created =
-                    bundles.rollback(session, caller.tenantId(), groupId, request.version(), caller.userId());
+            BundleVersion created;
+            try {
+                created = bundles.rollback(session, caller.tenantId(), groupId, request.version(), caller.userId());
+            } catch (BundleService.BundleTooLargeException e) {
+                throw new ApiException(422, "BUNDLE_TOO_LARGE", e.getMessage());
+            }
             activity.record(
                     session, caller, "rollback", "bundle", created.groupId() + ":" + created.version(), null, created);
             return created;

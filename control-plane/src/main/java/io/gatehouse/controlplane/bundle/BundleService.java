@@ -53,6 +53,19 @@ import org.slf4j.LoggerFactory;
 public final class BundleService {
     private static final Logger LOG = LoggerFactory.getLogger(BundleService.class);
 
+    /**
+     * Largest signed bundle the relay sends: Pulsar's default {@code maxMessageSize} (5 MiB) less 64 KiB for the
+     * key, properties and framing. A compacted config topic cannot rely on chunking, so a larger bundle is refused.
+     */
+    public static final int MAX_ENVELOPE_BYTES = 5 * 1024 * 1024 - 64 * 1024;
+
+    /** The signed bundle would not fit in one Pulsar message; nothing is stored. */
+    public static final class BundleTooLargeException extends RuntimeException {
+        BundleTooLargeException(String message) {
+            super(message, null, false, false);
+        }
+    }
+
     private final BundleCompiler compiler;
     private final SigningKeys keys;
     private final BundleSigner signer;
@@ -220,6 +233,11 @@ public final class BundleService {
                         m.schemaVersion(),
                         m.issuedAt(),
                         m.expiresAt()));
+        if (jws.length() > MAX_ENVELOPE_BYTES) {
+            throw new BundleTooLargeException("the signed bundle of group " + groupId + " is " + jws.length()
+                    + " bytes (expected: <= " + MAX_ENVELOPE_BYTES + ", Pulsar's default maxMessageSize less headroom;"
+                    + " compacted config topics cannot use chunking); nothing was published");
+        }
         session.createNativeMutationQuery("insert into bundle_heads (tenant_id, group_id, last_version)"
                         + " values (:t, :g, :v) on conflict (tenant_id, group_id) do update set last_version = :v")
                 .setParameter("t", tenantId)

@@ -213,7 +213,7 @@ public final class OutboxRelay implements Managed {
                 }
                 try {
                     bundles.compile(session, tenant, claim.resign() ? "RESIGN" : "CHANGE", claim.resign(), null, null);
-                } catch (CompileException e) {
+                } catch (CompileException | BundleService.BundleTooLargeException e) {
                     // the claimed rows are consumed: the next change retries; agents keep the previous bundle
                     LOG.warn("tenant {}: bundle not compiled: {}", tenant, e.getMessage());
                 }
