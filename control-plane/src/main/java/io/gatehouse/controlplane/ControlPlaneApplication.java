@@ -15,7 +15,12 @@ import io.gatehouse.controlplane.api.Idempotency;
 import io.gatehouse.controlplane.api.errors.ProblemExceptionMapper;
 import io.gatehouse.controlplane.api.errors.RequestIdFilter;
 import io.gatehouse.controlplane.api.resources.ActivityResource;
+import io.gatehouse.controlplane.api.resources.BundlePublishResource;
+import io.gatehouse.controlplane.api.resources.BundleRollbackResource;
+import io.gatehouse.controlplane.api.resources.BundlesResource;
+import io.gatehouse.controlplane.api.resources.DataPlaneEnrollResource;
 import io.gatehouse.controlplane.api.resources.DataPlaneGroupsResource;
+import io.gatehouse.controlplane.api.resources.DataPlanesResource;
 import io.gatehouse.controlplane.api.resources.EnrollmentTokensResource;
 import io.gatehouse.controlplane.api.resources.IdentityProvidersResource;
 import io.gatehouse.controlplane.api.resources.InvitationAcceptResource;
@@ -31,6 +36,8 @@ import io.gatehouse.controlplane.api.resources.ServerToolApprovalResource;
 import io.gatehouse.controlplane.api.resources.ServerToolsResource;
 import io.gatehouse.controlplane.api.resources.ServersResource;
 import io.gatehouse.controlplane.api.resources.SessionsResource;
+import io.gatehouse.controlplane.api.resources.SigningKeyRotateResource;
+import io.gatehouse.controlplane.api.resources.SigningKeysResource;
 import io.gatehouse.controlplane.api.resources.SignupResource;
 import io.gatehouse.controlplane.api.resources.TokensResource;
 import io.gatehouse.controlplane.api.resources.ToolBindingsResource;
@@ -39,13 +46,22 @@ import io.gatehouse.controlplane.auth.AuthFeature;
 import io.gatehouse.controlplane.auth.LoginThrottle;
 import io.gatehouse.controlplane.auth.PasswordHasher;
 import io.gatehouse.controlplane.auth.TokenResolver;
+import io.gatehouse.controlplane.bundle.BundleCompiler;
+import io.gatehouse.controlplane.bundle.BundleControl;
+import io.gatehouse.controlplane.bundle.BundleService;
+import io.gatehouse.controlplane.bundle.SigningKeys;
 import io.gatehouse.controlplane.config.AuthFactory;
+import io.gatehouse.controlplane.config.BundlesFactory;
 import io.gatehouse.controlplane.config.ControlPlaneConfiguration;
+import io.gatehouse.controlplane.config.PulsarFactory;
 import io.gatehouse.controlplane.domain.activity.ActivityEntity;
 import io.gatehouse.controlplane.domain.activity.ActivityLog;
 import io.gatehouse.controlplane.domain.activity.ActivityService;
+import io.gatehouse.controlplane.domain.fleet.AgentEntity;
 import io.gatehouse.controlplane.domain.fleet.DataPlaneGroupEntity;
 import io.gatehouse.controlplane.domain.fleet.DataPlaneGroupService;
+import io.gatehouse.controlplane.domain.fleet.DataPlaneService;
+import io.gatehouse.controlplane.domain.fleet.EnrollmentService;
 import io.gatehouse.controlplane.domain.fleet.EnrollmentTokenEntity;
 import io.gatehouse.controlplane.domain.fleet.EnrollmentTokenService;
 import io.gatehouse.controlplane.domain.identity.AccessTokenEntity;
@@ -78,11 +94,20 @@ import io.gatehouse.controlplane.domain.registry.ServerToolsService;
 import io.gatehouse.controlplane.domain.registry.ToolBindingEntity;
 import io.gatehouse.controlplane.domain.registry.ToolBindingService;
 import io.gatehouse.controlplane.domain.registry.ToolPinEntity;
+import io.gatehouse.controlplane.messaging.AgentTokens;
+import io.gatehouse.controlplane.messaging.BundleOutbox;
+import io.gatehouse.controlplane.messaging.FleetStatusIngest;
+import io.gatehouse.controlplane.messaging.OutboxRelay;
+import io.gatehouse.controlplane.messaging.PulsarGateway;
 import io.gatehouse.controlplane.persistence.DatabaseRoleCheck;
 import io.gatehouse.controlplane.persistence.Db;
 import io.gatehouse.controlplane.persistence.FlywayBundle;
+import io.gatehouse.protocol.signing.Aead;
+import io.gatehouse.protocol.signing.BundleSigner;
+import io.gatehouse.protocol.signing.MasterKey;
 import java.time.Clock;
 import java.time.Duration;
+import org.slf4j.LoggerFactory;
 
 /**
  * The control plane's composition root: every bundle, resource, filter and mapper is registered
@@ -110,7 +135,8 @@ public final class ControlPlaneApplication extends Application<ControlPlaneConfi
                     DataPlaneGroupEntity.class,
                     EnrollmentTokenEntity.class,
                     DiscoveredToolEntity.class,
-                    ToolPinEntity.class) {
+                    ToolPinEntity.class,
+                    AgentEntity.class) {
                 @Override
                 public PooledDataSourceFactory getDataSourceFactory(ControlPlaneConfiguration configuration) {
                     return configuration.getDataSourceFactory();
@@ -159,7 +185,11 @@ public final class ControlPlaneApplication extends Application<ControlPlaneConfi
         AuthFactory auth = config.getAuth();
         PasswordHasher hasher = new PasswordHasher(auth.getArgon2MemoryKib(), auth.getArgon2Iterations());
         LoginThrottle throttle = new LoginThrottle(auth.getLoginsPerAddressPerMinute(), Clock.systemUTC());
-        ActivityLog activityLog = new ActivityLog();
+        // bundle outbox: every bundle-relevant change writes a row in its own transaction (docs/bundles.md)
+        Clock clock = Clock.systemUTC();
+        BundlesFactory bundlesConfig = config.getBundles();
+        BundleOutbox outbox = new BundleOutbox(bundlesConfig.getDebounce(), clock);
+        ActivityLog activityLog = new ActivityLog(outbox);
         IdentityService identity = new IdentityService(
                 db,
                 hasher,
@@ -211,5 +241,69 @@ public final class ControlPlaneApplication extends Application<ControlPlaneConfi
         environment.jersey().register(new DataPlaneGroupsResource(endpoints, new DataPlaneGroupService(activityLog)));
         environment.jersey().register(new EnrollmentTokensResource(endpoints, new EnrollmentTokenService(activityLog)));
         environment.jersey().register(new ActivityResource(endpoints, new ActivityService()));
+
+        // bundles, signing keys and the fleet (docs/bundles.md)
+        BundleService bundleService = bundleService(bundlesConfig, clock);
+        PulsarFactory pulsarConfig = config.getPulsar();
+        DataPlaneService dataPlanes = new DataPlaneService(activityLog, bundlesConfig.getOfflineAfter(), clock);
+        OutboxRelay relay = null;
+        if (bundleService != null) {
+            PulsarGateway pulsar = pulsarConfig.isEnabled() ? new PulsarGateway(pulsarConfig) : null;
+            relay = new OutboxRelay(
+                    db,
+                    bundleService,
+                    outbox,
+                    pulsar,
+                    pulsar == null ? null : new FleetStatusIngest(db, dataPlanes, clock),
+                    new OutboxRelay.ListenConnection(
+                            config.getDataSourceFactory().getUrl(),
+                            config.getDataSourceFactory().getUser(),
+                            config.getDataSourceFactory().getPassword()),
+                    clock);
+            environment.lifecycle().manage(relay);
+        }
+        OutboxRelay provisioner = relay;
+        EnrollmentService enrollment = new EnrollmentService(
+                db,
+                activityLog,
+                new EnrollmentService.Dependencies(
+                        bundleService == null ? null : bundleService.keys(),
+                        pulsarConfig.getTokenSecretKey() == null
+                                ? null
+                                : new AgentTokens(
+                                        pulsarConfig.getTokenSecretKey(), pulsarConfig.getAgentTokenTtl(), clock),
+                        pulsarConfig.getAdvertisedServiceUrl(),
+                        provisioner == null ? null : provisioner::ensureProvisioned),
+                bundlesConfig.getOfflineAfter(),
+                clock);
+        BundleControl bundleControl = new BundleControl(db, bundleService, activityLog);
+        environment.jersey().register(new BundlesResource(bundleControl));
+        environment.jersey().register(new BundlePublishResource(bundleControl));
+        environment.jersey().register(new BundleRollbackResource(bundleControl));
+        environment.jersey().register(new SigningKeysResource(bundleControl));
+        environment.jersey().register(new SigningKeyRotateResource(bundleControl));
+        environment.jersey().register(new DataPlanesResource(endpoints, dataPlanes));
+        environment.jersey().register(new DataPlaneEnrollResource(enrollment));
+    }
+
+    /** The bundle compiler and signer, or null (with a warning) when no master key is configured. */
+    private static BundleService bundleService(BundlesFactory config, Clock clock) {
+        if (config.getMasterKey() == null) {
+            LoggerFactory.getLogger(ControlPlaneApplication.class)
+                    .warn("bundles.masterKey is not set: no bundle is compiled or published and enrollment answers 503;"
+                            + " changes wait in the outbox (set GATEHOUSE_MASTER_KEY, see docs/bundles.md)");
+            return null;
+        }
+        MasterKey primary = MasterKey.parse(config.getMasterKeyId(), config.getMasterKey());
+        Aead aead = config.getPreviousMasterKey() == null
+                ? new Aead(primary)
+                : new Aead(primary, MasterKey.parse(config.getPreviousMasterKeyId(), config.getPreviousMasterKey()));
+        return new BundleService(
+                new BundleCompiler(),
+                new SigningKeys(aead, config.getKeyPropagationWindow(), clock),
+                new BundleSigner(config.getIssuer()),
+                config.getExpiry(),
+                config.getDefaultPublicBaseUrl(),
+                clock);
     }
 }

@@ -117,6 +117,21 @@ public final class Gatehouse {
         return new ActivityService(transport);
     }
 
+    /** Bundle history, explicit publish and rollback. */
+    public BundlesService bundles() {
+        return new BundlesService(transport);
+    }
+
+    /** Enrolled data-plane agents (fleet view), revocation, and enrollment. */
+    public DataPlanesService dataPlanes() {
+        return new DataPlanesService(transport);
+    }
+
+    /** Bundle-signing keys and their rotation. */
+    public SigningKeysService signingKeys() {
+        return new SigningKeysService(transport);
+    }
+
     /** Connection settings; only {@code baseUrl} is required. */
     public static final class Builder {
         private URI baseUrl;

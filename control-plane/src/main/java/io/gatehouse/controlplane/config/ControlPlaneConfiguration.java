@@ -25,6 +25,34 @@ public final class ControlPlaneConfiguration extends Configuration {
     @NotNull
     private AuthFactory auth = new AuthFactory();
 
+    @Valid
+    @NotNull
+    private BundlesFactory bundles = new BundlesFactory();
+
+    @Valid
+    @NotNull
+    private PulsarFactory pulsar = new PulsarFactory();
+
+    @JsonProperty
+    public BundlesFactory getBundles() {
+        return bundles;
+    }
+
+    @JsonProperty
+    public void setBundles(BundlesFactory bundles) {
+        this.bundles = bundles;
+    }
+
+    @JsonProperty
+    public PulsarFactory getPulsar() {
+        return pulsar;
+    }
+
+    @JsonProperty
+    public void setPulsar(PulsarFactory pulsar) {
+        this.pulsar = pulsar;
+    }
+
     @JsonProperty("database")
     public DataSourceFactory getDataSourceFactory() {
         return database;

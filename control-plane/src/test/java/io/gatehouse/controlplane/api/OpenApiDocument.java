@@ -5,9 +5,14 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gatehouse.controlplane.api.resources.ActivityResource;
+import io.gatehouse.controlplane.api.resources.BundlePublishResource;
+import io.gatehouse.controlplane.api.resources.BundleRollbackResource;
+import io.gatehouse.controlplane.api.resources.BundlesResource;
+import io.gatehouse.controlplane.api.resources.DataPlaneEnrollResource;
 import io.gatehouse.controlplane.api.resources.InvitationAcceptResource;
 import io.gatehouse.controlplane.api.resources.InvitationsResource;
 import io.gatehouse.controlplane.api.resources.SessionsResource;
+import io.gatehouse.controlplane.api.resources.SigningKeyRotateResource;
 import io.gatehouse.controlplane.api.resources.SignupResource;
 import io.gatehouse.controlplane.api.resources.TokensResource;
 import io.gatehouse.controlplane.api.resources.UsersResource;
@@ -16,10 +21,14 @@ import io.gatehouse.controlplane.auth.Requires;
 import io.gatehouse.controlplane.domain.CrudService;
 import io.gatehouse.controlplane.domain.activity.ActivityLog;
 import io.gatehouse.controlplane.domain.activity.ActivityService;
+import io.gatehouse.protocol.api.BundlePublishResult;
+import io.gatehouse.protocol.api.BundleVersion;
 import io.gatehouse.protocol.api.Page;
 import io.gatehouse.protocol.api.Problem;
 import io.gatehouse.protocol.api.SessionToken;
+import io.gatehouse.protocol.api.SigningKey;
 import io.gatehouse.protocol.api.SignupResponse;
+import io.gatehouse.protocol.fleet.EnrollmentResponse;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -29,6 +38,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
@@ -54,12 +64,21 @@ public final class OpenApiDocument {
             UsersResource.class, List.of("role"),
             InvitationsResource.class, List.of("pending"),
             TokensResource.class, List.of(),
-            ActivityResource.class, ActivityService.FILTERS.stream().sorted().toList());
+            ActivityResource.class, ActivityService.FILTERS.stream().sorted().toList(),
+            BundlesResource.class, List.of("groupId"));
     private static final Map<Class<?>, List<String>> LIST_SORTS = Map.of(
             UsersResource.class, List.of("createdAt"),
             InvitationsResource.class, List.of("createdAt"),
             TokensResource.class, List.of("createdAt"),
-            ActivityResource.class, List.of("at"));
+            ActivityResource.class, List.of("at"),
+            BundlesResource.class, List.of("-createdAt"));
+    /** Bodies of {@code Response}-returning methods of resources without a listing. */
+    private static final Map<Class<?>, Class<?>> RESULTS = Map.of(
+            BundlePublishResource.class, BundlePublishResult.class,
+            BundleRollbackResource.class, BundleVersion.class,
+            SigningKeyRotateResource.class, SigningKey.class,
+            DataPlaneEnrollResource.class, EnrollmentResponse.class);
+
     private final TreeMap<String, ObjectNode> schemas = new TreeMap<>();
 
     public static ObjectNode build(List<Class<?>> resources) {
@@ -148,7 +167,8 @@ public final class OpenApiDocument {
             }
         }
         boolean list = verb.equals("get") && method.getReturnType() == Page.class;
-        if (list) {
+        boolean paged = list && Arrays.stream(method.getParameterTypes()).anyMatch(t -> t == UriInfo.class);
+        if (paged) {
             query(parameters, "limit", "integer", "page size, 1..200 (default 50)");
             query(parameters, "cursor", "string", "the `next` value of the previous page");
             List<String> sorts = sorts(resource);
@@ -199,6 +219,9 @@ public final class OpenApiDocument {
     private static Class<?> resultType(Class<?> resource, Method method, Class<?> itemType) {
         if (method.getReturnType() != Response.class) {
             return method.getReturnType();
+        }
+        if (RESULTS.containsKey(resource)) {
+            return RESULTS.get(resource);
         }
         if (resource == SignupResource.class) {
             return SignupResponse.class;

@@ -63,12 +63,26 @@ class OpenApiDriftTest {
             "/api/v1/kill-switches",
             "/api/v1/data-plane-groups",
             "/api/v1/enrollment-tokens",
-            "/api/v1/activity"
+            "/api/v1/activity",
+            "/api/v1/bundles",
+            "/api/v1/bundles:publish",
+            "/api/v1/bundles:rollback",
+            "/api/v1/data-planes",
+            "/api/v1/data-planes/{id}",
+            "/api/v1/data-planes:enroll",
+            "/api/v1/signing-keys",
+            "/api/v1/signing-keys:rotate"
         }) {
             assertThat(paths.has(path)).as(path).isTrue();
         }
         assertThat(paths.at("/~1api~1v1~1servers/get/parameters").findValuesAsText("name"))
                 .contains("limit", "cursor", "sort", "status", "label", "q");
+        assertThat(paths.at("/~1api~1v1~1data-planes:enroll/post/security"))
+                .as("enrollment is public")
+                .isEmpty();
+        assertThat(paths.at("/~1api~1v1~1bundles:publish/post/x-gatehouse-permission")
+                        .asText())
+                .isEqualTo("CONFIG_WRITE");
         assertThat(paths.at("/~1api~1v1~1servers~1{id}/put/x-gatehouse-permission")
                         .asText())
                 .isEqualTo("CONFIG_WRITE");

@@ -37,5 +37,14 @@ class ConfigFileTest {
         assertThat(config.getMigrations().getAppRole()).isEqualTo("gatehouse_app");
         assertThat(config.getAuth().getArgon2MemoryKib()).isEqualTo(19456);
         assertThat(config.getAuth().getSessionTtl().toHours()).isEqualTo(12);
+        // bundles and Pulsar are optional: unset environment means "not configured", never a half-set value
+        assertThat(config.getBundles().getDebounce().toMillis()).isEqualTo(200);
+        assertThat(config.getBundles().getDefaultPublicBaseUrl()).isEqualTo("http://localhost:9090");
+        if (System.getenv("GATEHOUSE_MASTER_KEY") == null) {
+            assertThat(config.getBundles().getMasterKey()).isNull();
+        }
+        if (System.getenv("GATEHOUSE_PULSAR_URL") == null) {
+            assertThat(config.getPulsar().isEnabled()).isFalse();
+        }
     }
 }

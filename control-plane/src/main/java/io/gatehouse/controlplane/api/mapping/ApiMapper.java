@@ -3,6 +3,7 @@ package io.gatehouse.controlplane.api.mapping;
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.gatehouse.controlplane.api.errors.Validation;
 import io.gatehouse.controlplane.domain.activity.ActivityEntity;
+import io.gatehouse.controlplane.domain.fleet.AgentEntity;
 import io.gatehouse.controlplane.domain.fleet.DataPlaneGroupEntity;
 import io.gatehouse.controlplane.domain.fleet.EnrollmentTokenEntity;
 import io.gatehouse.controlplane.domain.identity.AccessTokenEntity;
@@ -20,7 +21,10 @@ import io.gatehouse.controlplane.persistence.Json;
 import io.gatehouse.protocol.api.ActivityEntry;
 import io.gatehouse.protocol.api.ApiToken;
 import io.gatehouse.protocol.api.ClaimMappings;
+import io.gatehouse.protocol.api.DataPlane;
 import io.gatehouse.protocol.api.DataPlaneGroup;
+import io.gatehouse.protocol.api.DataPlaneReject;
+import io.gatehouse.protocol.api.DataPlaneState;
 import io.gatehouse.protocol.api.EnrollmentToken;
 import io.gatehouse.protocol.api.IdentityProvider;
 import io.gatehouse.protocol.api.Introspection;
@@ -35,6 +39,8 @@ import io.gatehouse.protocol.api.Scope;
 import io.gatehouse.protocol.api.Server;
 import io.gatehouse.protocol.api.ToolBinding;
 import io.gatehouse.protocol.api.UpstreamAuth;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
@@ -213,7 +219,8 @@ public final class ApiMapper {
                 e.getDescription(),
                 e.getVersion(),
                 e.getCreatedAt(),
-                e.getUpdatedAt());
+                e.getUpdatedAt(),
+                e.getPublicBaseUrl());
     }
 
     public static EnrollmentToken enrollmentToken(EnrollmentTokenEntity e, String token) {
@@ -227,6 +234,39 @@ public final class ApiMapper {
                 e.getCreatedAt(),
                 e.getRevokedAt(),
                 token);
+    }
+
+    public static DataPlane dataPlane(AgentEntity e, long desiredVersion, Instant now, Duration offlineAfter) {
+        DataPlaneState state;
+        if (e.getRevokedAt() != null) {
+            state = DataPlaneState.REVOKED;
+        } else if (e.getLastSeenAt() == null) {
+            state = DataPlaneState.PENDING;
+        } else if (e.getLastSeenAt().plus(offlineAfter).isBefore(now)) {
+            state = DataPlaneState.OFFLINE;
+        } else {
+            state = DataPlaneState.ONLINE;
+        }
+        DataPlaneReject reject = e.getRejectReason() == null
+                ? null
+                : new DataPlaneReject(
+                        e.getRejectVersion(), e.getRejectReason(), e.getRejectDetail(), e.getRejectedAt());
+        return new DataPlane(
+                e.getId().toString(),
+                e.getName(),
+                e.getGroupId().toString(),
+                e.getKeyId(),
+                e.getAgentVersion(),
+                state,
+                e.getCreatedAt(),
+                e.getLastSeenAt(),
+                e.getStartedAt(),
+                e.getAppliedVersion(),
+                desiredVersion,
+                desiredVersion != e.getAppliedVersion(),
+                reject,
+                e.getRevokedAt(),
+                e.getVersion());
     }
 
     /** Parses a filter value into one of our wire enums, or records a field error. */

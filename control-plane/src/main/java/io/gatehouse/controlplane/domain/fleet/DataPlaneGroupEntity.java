@@ -18,6 +18,9 @@ public class DataPlaneGroupEntity extends TenantOwned {
     @Column(name = "description")
     private String description;
 
+    @Column(name = "public_base_url")
+    private String publicBaseUrl;
+
     protected DataPlaneGroupEntity() {}
 
     public DataPlaneGroupEntity(UUID tenantId) {
@@ -38,5 +41,14 @@ public class DataPlaneGroupEntity extends TenantOwned {
 
     public void setDescription(String description) {
         this.description = description;
+    }
+
+    /** Where the group's data planes are reachable; null: the configured default. */
+    public String getPublicBaseUrl() {
+        return publicBaseUrl;
+    }
+
+    public void setPublicBaseUrl(String publicBaseUrl) {
+        this.publicBaseUrl = publicBaseUrl;
     }
 }
