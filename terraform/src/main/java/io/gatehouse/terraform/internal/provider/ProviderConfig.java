@@ -23,7 +23,8 @@ final class ProviderConfig {
                             STRING,
                             "Control-plane REST base, e.g. http://localhost:8080/api/v1 (or its root). Default: $"
                                     + API_URL_ENV + "."),
-                    Attribute.optional("token", STRING, "API token of the tenant. Default: $" + TOKEN_ENV + ".").secret()),
+                    Attribute.optional("token", STRING, "API token of the tenant. Default: $" + TOKEN_ENV + ".")
+                            .secret()),
             "Gatehouse: MCP servers, scopes, policies and the rest of a tenant's configuration.");
 
     private ProviderConfig() {}

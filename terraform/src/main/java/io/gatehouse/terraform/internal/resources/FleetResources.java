@@ -56,10 +56,13 @@ final class FleetResources {
                 List.of(
                         id(),
                         required("scope", STRING, "What it stops.")
-                                .oneOf("tenant", "server", "tool").immutable(),
-                        optional("server_id", STRING, "The server (server and tool scope).").immutable(),
+                                .oneOf("tenant", "server", "tool")
+                                .immutable(),
+                        optional("server_id", STRING, "The server (server and tool scope).")
+                                .immutable(),
                         optional("tool", STRING, "The tool (tool scope).").immutable(),
-                        required("reason", STRING, "Why; shown in the audit trail.").immutable(),
+                        required("reason", STRING, "Why; shown in the audit trail.")
+                                .immutable(),
                         computed("active", BOOL, "Whether the switch is engaged.")),
                 "An emergency stop; destroying it lifts it.");
         return new ManagedResource() {
@@ -138,12 +141,16 @@ final class FleetResources {
         Block schema = new Block(
                 List.of(
                         id(),
-                        required("group_id", STRING, "The data-plane group agents enroll into.").immutable(),
-                        optional("ttl_seconds", NUMBER, "Lifetime in seconds (default 900, at most 86400).").immutable(),
-                        optionalComputed("max_uses", NUMBER, "How many agents may use it (default 1).").immutable(),
+                        required("group_id", STRING, "The data-plane group agents enroll into.")
+                                .immutable(),
+                        optional("ttl_seconds", NUMBER, "Lifetime in seconds (default 900, at most 86400).")
+                                .immutable(),
+                        optionalComputed("max_uses", NUMBER, "How many agents may use it (default 1).")
+                                .immutable(),
                         computed("expires_at", STRING, "When it expires (RFC 3339)."),
                         computed("uses", NUMBER, "How many agents used it so far."),
-                        computed("token", STRING, "The enrollment secret; only known to the state that created it.").secret()),
+                        computed("token", STRING, "The enrollment secret; only known to the state that created it.")
+                                .secret()),
                 "A short-lived token an agent exchanges for its identity; destroying it revokes it.");
         return new ManagedResource() {
             @Override

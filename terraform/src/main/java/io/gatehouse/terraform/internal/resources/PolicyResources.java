@@ -94,17 +94,23 @@ final class PolicyResources {
                         .put("enabled", r.enabled())
                         .put("rule", ruleStates(r.rules()))
                         .build(),
-                Map.of(
-                        "rules", "rule",
-                        "subjects.users", "users",
-                        "subjects.groups", "groups",
-                        "subjects.clients", "clients",
-                        "subjects.claims", "claims",
-                        "targets.servers", "servers",
-                        "targets.tools", "tools",
-                        "targets.methods", "methods",
-                        "conditions.cel", "cel",
-                        "conditions.sourceCidrs", "source_cidrs"));
+                Map.ofEntries(
+                        Map.entry("rules", "rule"),
+                        Map.entry("subjects.users", "users"),
+                        Map.entry("subjects.groups", "groups"),
+                        Map.entry("subjects.clients", "clients"),
+                        Map.entry("subjects.claims", "claims"),
+                        Map.entry("targets.servers", "servers"),
+                        Map.entry("targets.tools", "tools"),
+                        Map.entry("targets.methods", "methods"),
+                        Map.entry("conditions.cel", "cel"),
+                        Map.entry("conditions.sourceCidrs", "source_cidrs"),
+                        Map.entry("conditions.headers", "headers"),
+                        Map.entry("conditions.timeWindow", "time_window_days"),
+                        Map.entry("conditions.timeWindow.days", "time_window_days"),
+                        Map.entry("conditions.timeWindow.start", "time_window_start"),
+                        Map.entry("conditions.timeWindow.end", "time_window_end"),
+                        Map.entry("conditions.timeWindow.zone", "time_window_zone")));
     }
 
     private static PolicyRule rule(Obj o) {
