@@ -16,6 +16,8 @@ import io.grpc.netty.shaded.io.netty.handler.ssl.SslContextBuilder;
 import io.grpc.netty.shaded.io.netty.handler.ssl.SslProvider;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Build-time training run for the class-data-sharing archive: starts the plugin exactly as Terraform
@@ -35,12 +37,9 @@ public final class TrainingRun {
                 PluginServer.CLIENT_CERT,
                 terraform.pem());
         Catalog catalog = new Catalog();
-        PluginServer[] self = new PluginServer[1];
-        self[0] = PluginServer.start(env, new ProviderService(catalog, env), () -> {
-            self[0].close();
-            System.exit(0);
-        });
-        ManagedChannel channel = channel(self[0], terraform);
+        CountDownLatch shutdownCalled = new CountDownLatch(1);
+        PluginServer server = PluginServer.start(env, new ProviderService(catalog, env), shutdownCalled::countDown);
+        ManagedChannel channel = channel(server, terraform);
         ProviderGrpc.ProviderBlockingStub provider = ProviderGrpc.newBlockingStub(channel);
         provider.getProviderSchema(Tfplugin6.GetProviderSchema.Request.getDefaultInstance());
         for (ManagedResource resource : catalog.resources().values()) {
@@ -57,8 +56,10 @@ public final class TrainingRun {
                     .build());
         }
         GRPCControllerGrpc.newBlockingStub(channel).shutdown(GrpcController.Empty.getDefaultInstance());
+        shutdownCalled.await(30, TimeUnit.SECONDS);
         channel.shutdownNow();
-        Thread.sleep(10_000); // the controller exits the JVM
+        server.close();
+        System.exit(0); // the class-data archive is written now, on the way out
     }
 
     /** A client channel to the plugin as Terraform dials it: TLS to "localhost" with its own certificate. */
