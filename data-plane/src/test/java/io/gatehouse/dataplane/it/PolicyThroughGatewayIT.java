@@ -24,7 +24,6 @@ import io.gatehouse.protocol.bundle.ToolBinding;
 import java.io.BufferedReader;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -67,13 +66,15 @@ class PolicyThroughGatewayIT {
         upstream.addTool("fetch");
         upstream.addTool("limited");
         server = TestBundles.server("tools", upstream.url(), List.of(), McpServer.UnboundTools.DENY);
-        DataPlaneConfig config = ConfigLoader.parse("""
+        DataPlaneConfig config = ConfigLoader.parse(
+                """
                 bundleFile: %s
                 listener: {host: 127.0.0.1, port: 0}
                 admin: {host: 127.0.0.1, port: 0}
                 audit: {file: %s}
                 """.formatted(TestBundles.write(bundle(List.of()), dir), dir.resolve("audit.jsonl")),
-                System::getenv, dir);
+                System::getenv,
+                dir);
         gateway = DataPlaneMain.create(config);
         gateway.start();
         raw = new RawMcp(gateway.mcpBaseUri().resolve("/mcp/tools"));
@@ -99,12 +100,39 @@ class PolicyThroughGatewayIT {
                 List.of(new ArgumentGuardSpec(
                         "url", ArgumentGuardSpec.Kind.URL, List.of("example.com"), null, null, false, null)));
         List<PolicyRule> rules = List.of(
-                new PolicyRule("deny-mallory", 1, Effect.DENY, Mode.ENFORCE, "mallory is suspended", null, null,
-                        List.of("tools/call"), null, "principal.subject == 'mallory'"),
-                new PolicyRule("shadow-no-echo", 2, Effect.DENY, Mode.SHADOW, "trial: stop echo", null,
-                        List.of("echo"), null, null, null),
-                new PolicyRule("allow-tools", 100, Effect.ALLOW, Mode.ENFORCE, null, List.of(server.id()), null,
-                        null, null, null));
+                new PolicyRule(
+                        "deny-mallory",
+                        1,
+                        Effect.DENY,
+                        Mode.ENFORCE,
+                        "mallory is suspended",
+                        null,
+                        null,
+                        List.of("tools/call"),
+                        null,
+                        "principal.subject == 'mallory'"),
+                new PolicyRule(
+                        "shadow-no-echo",
+                        2,
+                        Effect.DENY,
+                        Mode.SHADOW,
+                        "trial: stop echo",
+                        null,
+                        List.of("echo"),
+                        null,
+                        null,
+                        null),
+                new PolicyRule(
+                        "allow-tools",
+                        100,
+                        Effect.ALLOW,
+                        Mode.ENFORCE,
+                        null,
+                        List.of(server.id()),
+                        null,
+                        null,
+                        null,
+                        null));
         RateLimit limited = new RateLimit(
                 "limited-per-principal",
                 List.of(RateLimit.KeyDimension.PRINCIPAL, RateLimit.KeyDimension.TOOL),
@@ -188,7 +216,8 @@ class PolicyThroughGatewayIT {
 
         RawMcp.Reply elsewhere = call(carol, session, "fetch", "{\"url\":\"http://93.184.215.14/\"}");
         assertThat(elsewhere.json().at("/error/data/reason").asText()).isEqualTo("URL_DOMAIN_NOT_ALLOWED");
-        assertThat(call(carol, session, "fetch", "{\"url\":\"https://example.com/x\"}").status())
+        assertThat(call(carol, session, "fetch", "{\"url\":\"https://example.com/x\"}")
+                        .status())
                 .isEqualTo(200);
     }
 
@@ -227,8 +256,8 @@ class PolicyThroughGatewayIT {
                 .build();
         HttpResponse<InputStream> stream = http.send(slow, HttpResponse.BodyHandlers.ofInputStream());
         assertThat(stream.statusCode()).isEqualTo(200);
-        assertThat(stream.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t)
-                .startsWith("text/event-stream"));
+        assertThat(stream.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(t -> assertThat(t).startsWith("text/event-stream"));
         BufferedReader reader = new BufferedReader(new InputStreamReader(stream.body(), StandardCharsets.UTF_8));
         List<String> lines = new ArrayList<>();
         String line;
@@ -260,7 +289,8 @@ class PolicyThroughGatewayIT {
         assertThat(again.status()).isEqualTo(403);
         assertThat(again.json().at("/error/data/error").asText()).isEqualTo("KILL_SWITCH_ENGAGED");
         // other tools of the server still work
-        assertThat(call(frank, session, "echo", "{\"message\":\"still here\"}").status()).isEqualTo(200);
+        assertThat(call(frank, session, "echo", "{\"message\":\"still here\"}").status())
+                .isEqualTo(200);
 
         assertThat(gateway.bundles().apply(bundle(List.of()))).isEqualTo(BundleStore.Outcome.APPLIED);
         RawMcp.Reply lifted = call(frank, session, "slow_count", "{\"n\":1}");

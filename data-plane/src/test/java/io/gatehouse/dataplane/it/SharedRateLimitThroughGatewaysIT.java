@@ -74,7 +74,8 @@ class SharedRateLimitThroughGatewaysIT {
                 List.of());
         Path bundleFile = TestBundles.write(bundle, dir);
         for (int i = 0; i < AGENTS; i++) {
-            DataPlaneServer gateway = DataPlaneMain.create(ConfigLoader.parse("""
+            DataPlaneServer gateway = DataPlaneMain.create(ConfigLoader.parse(
+                    """
                     profile: test
                     bundleFile: %s
                     listener: {host: 127.0.0.1, port: 0}
@@ -103,7 +104,14 @@ class SharedRateLimitThroughGatewaysIT {
 
     private static RateLimit limit(String id, String tool, long capacity, FailureMode mode) {
         return new RateLimit(
-                id, List.of(KeyDimension.TENANT, KeyDimension.TOOL), null, tool, capacity, 1, Duration.ofHours(1), mode);
+                id,
+                List.of(KeyDimension.TENANT, KeyDimension.TOOL),
+                null,
+                tool,
+                capacity,
+                1,
+                Duration.ofHours(1),
+                mode);
     }
 
     private static int call(int agent, String tool) throws Exception {
@@ -185,7 +193,9 @@ class SharedRateLimitThroughGatewaysIT {
             assertThat(closed.json().at("/error/data/error").asText()).isEqualTo("RATE_LIMIT_BACKEND_UNAVAILABLE");
             assertThat(closed.header("Retry-After")).isEqualTo("1");
         }
-        String metrics = clients.get(0).get(gateways.get(0).adminBaseUri().resolve("/metrics")).body();
+        String metrics = clients.get(0)
+                .get(gateways.get(0).adminBaseUri().resolve("/metrics"))
+                .body();
         assertThat(metrics).contains("gatehouse_dp_ratelimit_backend_unavailable_open 1.0");
         assertThat(metrics).contains("gatehouse_dp_ratelimit_backend_unavailable_closed 1.0");
 

@@ -986,4 +986,18 @@ class PolicyEngineTest {
                 .isInstanceOf(PolicyCompileException.class)
                 .hasMessageStartingWith("policies[bad-cidr].sourceCidrs: ");
     }
+
+    @Test
+    void withoutAStatedDefaultAnyRuleMakesItDenyAndNoRulesAllow() {
+        assertThat(PolicySet.impliedDefault(List.of())).isEqualTo(Effect.ALLOW);
+        PolicyRule one = rule("deny-delete", 1, Effect.DENY, Mode.ENFORCE, List.of("delete_*"), null);
+        assertThat(PolicySet.impliedDefault(List.of(one))).isEqualTo(Effect.DENY);
+
+        PolicyEngine open =
+                PolicyEngine.compile(new PolicySet(1, List.of(), List.of(), PolicySet.impliedDefault(List.of())));
+        PolicyDecision decision = open.decide(Call.base().context());
+        assertThat(decision.reason()).isEqualTo(Reasons.DEFAULT_ALLOW);
+        assertThat(decision.matched()).isEmpty();
+        assertThat(decision.shadow()).isEmpty();
+    }
 }
