@@ -178,9 +178,14 @@ class FleetIT {
     }
 
     static AgentStatus awaitStatus(AgentStatus.Kind kind, Long version, String reason) {
+        return awaitStatus(0, kind, version, reason);
+    }
+
+    /** The first status from index {@code from} on that matches. */
+    static AgentStatus awaitStatus(int from, AgentStatus.Kind kind, Long version, String reason) {
         return await().atMost(Duration.ofSeconds(30))
                 .until(
-                        () -> statuses.stream()
+                        () -> statuses.subList(from, statuses.size()).stream()
                                 .filter(s -> s.kind() == kind
                                         && (version == null || version.equals(s.bundleVersion()))
                                         && (reason == null || reason.equals(s.reason())))
@@ -354,6 +359,25 @@ class FleetIT {
 
     @Test
     @Order(5)
+    void aBundleThatArrivesBeforeTheTrustSetWithItsKeyIsAppliedOnceTheKeyIsTrusted() throws Exception {
+        int before = statuses.size();
+        var next = KeyRing.generateKey();
+        ring = ring.publishNext(next, Instant.now());
+        ring = ring.activate(next.getKeyID(), Instant.now());
+        publishBundle(FleetFixtures.sign(ring, bundle(5, "echo", "delete_file")));
+        assertThat(awaitStatus(before, AgentStatus.Kind.REJECTED, null, "UNKNOWN_KEY")
+                        .appliedVersion())
+                .isEqualTo(4);
+
+        chain.add(ring.trustSet().compact());
+        publishTrustChain();
+
+        awaitStatus(AgentStatus.Kind.APPLIED, 5L, null);
+        assertThat(admin("/metrics")).contains("gatehouse_dp_trust_set_version 4.0");
+    }
+
+    @Test
+    @Order(6)
     void aRestartWhilePulsarIsUnreachableServesTheLastKnownGood() throws Exception {
         agent.close();
         int deadPort;
@@ -371,8 +395,8 @@ class FleetIT {
         assertThat(call("echo")).isEqualTo("200 ");
         assertThat(call("secret_tool")).isEqualTo("403 TOOL_NOT_PERMITTED");
         assertThat(admin("/metrics"))
-                .contains("gatehouse_dp_bundle_version 4.0")
-                .contains("gatehouse_dp_trust_set_version 3.0")
+                .contains("gatehouse_dp_bundle_version 5.0")
+                .contains("gatehouse_dp_trust_set_version 4.0")
                 .contains("gatehouse_dp_fleet_connected 0.0");
     }
 }
