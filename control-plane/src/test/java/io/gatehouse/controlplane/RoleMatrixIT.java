@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 import io.gatehouse.protocol.api.ApiTokenRequest;
+import io.gatehouse.protocol.api.BundlePublishRequest;
 import io.gatehouse.protocol.api.DataPlaneGroupRequest;
 import io.gatehouse.protocol.api.EnrollmentTokenRequest;
 import io.gatehouse.protocol.api.IdentityProviderRequest;
@@ -177,6 +178,22 @@ class RoleMatrixIT {
         endpoints.put("POST tokens", new Endpoint(ALL, c -> c.tokens().create(new ApiTokenRequest(null, null, null))));
         endpoints.put("DELETE tokens/{id}", new Endpoint(ALL, c -> c.tokens().delete(missing)));
         endpoints.put("GET activity", new Endpoint(OVERSEERS, c -> c.activity().list(ListParams.create())));
+        endpoints.put("GET bundles", new Endpoint(ALL, c -> c.bundles().list(ListParams.create())));
+        endpoints.put(
+                "POST bundles:publish",
+                new Endpoint(WRITERS, c -> c.bundles().publish(new BundlePublishRequest(missing))));
+        endpoints.put(
+                "POST bundles:rollback", new Endpoint(WRITERS, c -> c.bundles().rollback(missing, 1)));
+        endpoints.put("GET signing-keys", new Endpoint(ALL, c -> c.signingKeys().list()));
+        endpoints.put(
+                "POST signing-keys:rotate",
+                new Endpoint(ADMINS, c -> c.signingKeys().rotate()));
+        endpoints.put("GET data-planes", new Endpoint(ALL, c -> c.dataPlanes().list(ListParams.create())));
+        endpoints.put(
+                "GET data-planes/{id}", new Endpoint(ALL, c -> c.dataPlanes().get(missing)));
+        endpoints.put(
+                "DELETE data-planes/{id}",
+                new Endpoint(ADMINS, c -> c.dataPlanes().revoke(missing)));
 
         StringBuilder mismatches = new StringBuilder();
         endpoints.forEach((name, endpoint) -> {

@@ -70,7 +70,7 @@ final class PulsarAdminRest {
 
     private String call(String method, String path, String json) throws IOException {
         HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
-                .timeout(Duration.ofSeconds(30))
+                .timeout(Duration.ofSeconds(10))
                 .header("Accept", "application/json");
         if (token != null) {
             request.header("Authorization", "Bearer " + token);

@@ -9,7 +9,9 @@ import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.apache.pulsar.client.api.AuthenticationFactory;
 import org.apache.pulsar.client.api.ClientBuilder;
 import org.apache.pulsar.client.api.Consumer;
@@ -67,12 +69,26 @@ public final class PulsarGateway implements AutoCloseable {
     public void sendConfig(UUID tenantId, String key, String type, byte[] value) throws PulsarClientException {
         Producer<byte[]> producer = producers.get(tenantId);
         if (producer == null) {
-            producer = client.newProducer(Schema.BYTES)
+            // bounded by the send timeout too: an unreachable broker must not stall the relay for the
+            // client's whole operation timeout
+            CompletableFuture<Producer<byte[]>> creating = client.newProducer(Schema.BYTES)
                     .topic(new PulsarTopics(tenantId.toString()).bundles())
                     .enableBatching(false)
                     .blockIfQueueFull(true)
                     .sendTimeout((int) sendTimeoutMillis, TimeUnit.MILLISECONDS)
-                    .create();
+                    .createAsync();
+            try {
+                producer = creating.get(sendTimeoutMillis, TimeUnit.MILLISECONDS);
+            } catch (TimeoutException e) {
+                creating.thenAccept(Producer::closeAsync);
+                throw new PulsarClientException.TimeoutException(
+                        "no producer for the config topic within " + sendTimeoutMillis + " ms");
+            } catch (ExecutionException e) {
+                throw PulsarClientException.unwrap(e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new PulsarClientException("interrupted while creating a producer");
+            }
             producers.put(tenantId, producer);
         }
         try {

@@ -95,7 +95,8 @@ class BundlePublishingIT {
             tenant.publish();
             pending = tenant.owner().bundles().list(ListParams.create()).items().get(0);
             assertThat(pending.publishedAt()).isNull();
-            await().atMost(Duration.ofSeconds(20))
+            // a replica without a producer for this tenant yet waits up to the send timeout to create one first
+            await().atMost(Duration.ofSeconds(45))
                     .untilAsserted(() -> assertThat(latest(tenant).lastError())
                             .as("the relay tried and failed")
                             .isNotNull());
