@@ -1,10 +1,12 @@
 package io.gatehouse.terraform;
 
 import io.gatehouse.terraform.internal.plugin.PluginServer;
+import io.gatehouse.terraform.internal.plugin.SelfSignedCertificate;
 import io.gatehouse.terraform.internal.provider.ProviderService;
 import io.gatehouse.terraform.internal.resources.Catalog;
 import java.io.PrintStream;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Entry point of {@code terraform-provider-gatehouse}. Terraform starts it with the go-plugin magic
@@ -36,11 +38,18 @@ public final class ProviderMain {
             return null;
         }
         ignoreInterrupts();
+        // the key pair and TLS warm-up run on the second core while this thread loads the provider
+        CompletableFuture<SelfSignedCertificate> identity = PluginServer.prepareIdentity(env);
         PluginServer[] self = new PluginServer[1];
-        PluginServer server = PluginServer.start(env, new ProviderService(new Catalog(), env), () -> {
-            self[0].close();
-            System.exit(0);
-        });
+        ProviderService provider = new ProviderService(new Catalog(), env);
+        PluginServer server = PluginServer.start(
+                env,
+                provider,
+                () -> {
+                    self[0].close();
+                    System.exit(0);
+                },
+                identity);
         self[0] = server;
         out.println(server.handshakeLine());
         out.flush();

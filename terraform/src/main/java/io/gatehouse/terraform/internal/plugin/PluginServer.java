@@ -22,7 +22,9 @@ import java.security.cert.X509Certificate;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLContext;
 
 /**
  * The go-plugin side of a Terraform provider: a gRPC server on 127.0.0.1 serving the provider and
@@ -58,6 +60,43 @@ public final class PluginServer implements AutoCloseable {
      */
     public static PluginServer start(Map<String, String> env, BindableService provider, Runnable onShutdown)
             throws IOException {
+        return start(env, provider, onShutdown, prepareIdentity(env));
+    }
+
+    /**
+     * Starts generating the key pair and certificate (and warming up the JDK's TLS provider) on a
+     * background thread when Terraform asked for TLS, so it overlaps with class loading on the main
+     * thread: start-up time is what Terraform waits for, several times per command.
+     */
+    public static CompletableFuture<SelfSignedCertificate> prepareIdentity(Map<String, String> env) {
+        String clientPem = env.get(CLIENT_CERT);
+        if (clientPem == null || clientPem.isBlank()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        CompletableFuture<SelfSignedCertificate> identity = new CompletableFuture<>();
+        Thread worker = new Thread(
+                () -> {
+                    try {
+                        SelfSignedCertificate generated = SelfSignedCertificate.generate();
+                        identity.complete(generated);
+                        SSLContext.getDefault();
+                    } catch (RuntimeException | GeneralSecurityException e) {
+                        identity.completeExceptionally(e);
+                    }
+                },
+                "plugin-tls-identity");
+        worker.setDaemon(true);
+        worker.start();
+        return identity;
+    }
+
+    /** As {@link #start(Map, BindableService, Runnable)} with an identity from {@link #prepareIdentity(Map)}. */
+    public static PluginServer start(
+            Map<String, String> env,
+            BindableService provider,
+            Runnable onShutdown,
+            CompletableFuture<SelfSignedCertificate> preparedIdentity)
+            throws IOException {
         String versions = env.get(PROTOCOL_VERSIONS);
         if (versions != null
                 && !versions.isBlank()
@@ -72,7 +111,10 @@ public final class PluginServer implements AutoCloseable {
         String clientPem = env.get(CLIENT_CERT);
         SelfSignedCertificate identity = null;
         if (clientPem != null && !clientPem.isBlank()) {
-            identity = SelfSignedCertificate.generate();
+            identity = preparedIdentity.join();
+            if (identity == null) {
+                identity = SelfSignedCertificate.generate();
+            }
             builder.sslContext(tls(identity, parsePem(clientPem)));
         }
         Server server = builder.build().start();
