@@ -109,19 +109,25 @@ final class Browser {
         settle();
     }
 
-    /** Picks an item of a vaadin-select or vaadin-combo-box by its label. */
+    /** Picks an item of a vaadin-select, combo box or multi-select combo box by its label. */
     void choose(String id, String label) {
-        ((JavascriptExecutor) driver)
-                .executeScript("const el = document.getElementById(arguments[0]);" + "el.opened = true;", id);
+        JavascriptExecutor js = (JavascriptExecutor) driver;
+        js.executeScript("document.getElementById(arguments[0]).opened = true;", id);
         settle();
-        WebElement item = wait.until(ExpectedConditions.elementToBeClickable(
-                By.xpath("//*[(local-name()='vaadin-select-item' or local-name()='vaadin-combo-box-item' "
-                        + "or local-name()='vaadin-multi-select-combo-box-item') and normalize-space(.)="
-                        + xpathLiteral(label) + "]")));
-        item.click();
+        wait.until(d -> Boolean.TRUE.equals(js.executeScript(
+                "function deep(root, out) {"
+                        + "  root.querySelectorAll('vaadin-select-item, vaadin-combo-box-item, vaadin-multi-select-combo-box-item')"
+                        + "      .forEach(e => out.push(e));"
+                        + "  root.querySelectorAll('*').forEach(e => { if (e.shadowRoot) deep(e.shadowRoot, out); });"
+                        + "  return out;"
+                        + "}"
+                        + "const item = deep(document, []).find(i => i.textContent.trim() === arguments[0]"
+                        + "    && i.getBoundingClientRect().height > 0);"
+                        + "if (!item) return false;"
+                        + "item.click(); return true;",
+                label)));
         settle();
-        ((JavascriptExecutor) driver)
-                .executeScript("const el = document.getElementById(arguments[0]); el.opened = false;", id);
+        js.executeScript("document.getElementById(arguments[0]).opened = false;", id);
         settle();
     }
 
@@ -131,7 +137,11 @@ final class Browser {
         Object text = ((JavascriptExecutor) driver)
                 .executeScript(
                         "const g = document.getElementById(arguments[0]);"
-                                + "return Array.from(g.querySelectorAll('vaadin-grid-cell-content')).map(c => c.innerText).join(' | ');",
+                                + "return Array.from(g.querySelectorAll('vaadin-grid-cell-content'))"
+                                // rows beyond the item count stay in the DOM, hidden; skip them
+                                + "  .filter(c => { const tr = c.assignedSlot && c.assignedSlot.closest('tr');"
+                                + "                 return tr && !tr.hidden && tr.offsetParent !== null; })"
+                                + "  .map(c => c.innerText).join(' | ');",
                         id);
         return String.valueOf(text);
     }
@@ -166,9 +176,5 @@ final class Browser {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static String xpathLiteral(String s) {
-        return s.contains("'") ? "\"" + s + "\"" : "'" + s + "'";
     }
 }

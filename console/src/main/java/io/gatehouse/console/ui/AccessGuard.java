@@ -31,12 +31,12 @@ public final class AccessGuard implements VaadinServiceInitListener, BeforeEnter
         }
         Optional<ConsoleSession> session = ConsoleSession.current();
         if (session.isEmpty()) {
-            event.rerouteTo(LoginView.class);
+            event.forwardTo(LoginView.class);
             return;
         }
         Access access = session.get().access();
         if (!Navigation.allows(access, target)) {
-            event.rerouteTo(Navigation.home(access));
+            event.forwardTo(Navigation.home(access));
         }
     }
 }

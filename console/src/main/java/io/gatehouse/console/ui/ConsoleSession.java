@@ -7,7 +7,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The signed-in member of one browser session. The control-plane session token stays on the server
+ * The signed-in member of one browser session ({@code email} may be null: the API has no "who am I"
+ * call, and a member who joined by invitation without MEMBERS_READ cannot look it up). The control-plane session token stays on the server
  * inside the SDK client; the browser only holds the console's own session cookie.
  */
 public record ConsoleSession(Gatehouse client, String email, String tenantId, String userId, Role role) {

@@ -23,6 +23,7 @@ public final class MainLayout extends AppLayout implements BeforeEnterObserver {
     private Access built;
 
     public MainLayout() {
+        menu.setId("menu");
         H1 title = new H1("Gatehouse");
         title.getStyle().set("font-size", "var(--lumo-font-size-l)").set("margin", "0");
         Button signOut = new Button("Sign out", e -> {
@@ -57,7 +58,11 @@ public final class MainLayout extends AppLayout implements BeforeEnterObserver {
         }
         if (!access.equals(built)) {
             buildMenu(access);
-            who.setText(session.get().email() + " · " + session.get().role());
+            String email = session.get().email();
+            who.setText(
+                    email == null
+                            ? "signed in as " + session.get().role()
+                            : email + " · " + session.get().role());
             built = access;
         }
     }

@@ -49,7 +49,6 @@ public final class AcceptInvitationView extends AuthPage implements BeforeEnterO
         InvitationAcceptRequest request = form.toRequest();
         try {
             SessionToken session = ConsoleContext.current().anonymous().auth().acceptInvitation(request);
-            ConsoleContext.current();
             Session.start(session.token(), emailOf(session), session.tenantId(), session.userId(), session.role());
         } catch (InvalidRequestException e) {
             form.showServerErrors(e.fieldErrors(), ApiCalls.describe(e));
@@ -71,7 +70,7 @@ public final class AcceptInvitationView extends AuthPage implements BeforeEnterO
                     .get(session.userId())
                     .email();
         } catch (GatehouseException e) {
-            return "member";
+            return null; // roles without MEMBERS_READ cannot read their own member record
         }
     }
 }

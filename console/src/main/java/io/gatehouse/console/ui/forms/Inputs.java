@@ -68,7 +68,8 @@ public final class Inputs {
                 }
                 return ValidationResult.ok();
             } catch (java.net.URISyntaxException e) {
-                return ValidationResult.error("Not a URL: " + e.getReason());
+                return ValidationResult.error(
+                        httpsOnly ? "Enter an https:// URL" : "Enter an absolute http:// or https:// URL");
             }
         };
     }
