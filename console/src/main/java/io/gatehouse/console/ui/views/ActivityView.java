@@ -14,9 +14,12 @@ import io.gatehouse.console.ui.MainLayout;
 import io.gatehouse.console.ui.ResourceListView;
 import io.gatehouse.protocol.api.ActivityEntry;
 import io.gatehouse.protocol.api.Page;
+import io.gatehouse.sdk.GatehouseException;
 import io.gatehouse.sdk.ListParams;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /** The admin activity log: every change, who made it, and the resource before and after. */
 @Route(value = "activity", layout = MainLayout.class)
@@ -41,9 +44,16 @@ public final class ActivityView extends ResourceListView<ActivityEntry> {
     private final TextField actionFilter = new TextField();
     private final DatePicker from = new DatePicker();
     private final DatePicker to = new DatePicker();
+    private final Map<String, String> emails = new HashMap<>();
 
     public ActivityView() {
         super("Activity", "Every change to this organisation, newest first. Select a row to see the change.");
+        // Actor emails where the role may read members (owner, admin, auditor); ids otherwise.
+        try {
+            client.users().listAll().forEach(m -> emails.put(m.id(), m.email()));
+        } catch (GatehouseException e) {
+            emails.clear();
+        }
         typeFilter.setItems(RESOURCE_TYPES);
         typeFilter.setEmptySelectionAllowed(true);
         typeFilter.setEmptySelectionCaption("Any resource");
