@@ -64,7 +64,9 @@ class GatehouseDevIT {
                             "GATEHOUSE_API_TOKEN",
                             "GATEHOUSE_MCP_URL",
                             "GATEHOUSE_MCP_TOKEN",
-                            "GATEHOUSE_DP_ADMIN_URL");
+                            "GATEHOUSE_DP_ADMIN_URL",
+                            "GATEHOUSE_CONSOLE_URL");
+            assertConsoleAnswers(env.get("GATEHOUSE_CONSOLE_URL"));
             assertDemoTokenWorks(env.get("GATEHOUSE_API_URL"), env.get("GATEHOUSE_API_TOKEN"));
             assertMcpCallThroughGateway(env.get("GATEHOUSE_MCP_URL"), env.get("GATEHOUSE_MCP_TOKEN"));
             children = launcher.toHandle().descendants().toList();
@@ -98,6 +100,16 @@ class GatehouseDevIT {
         for (int port : portsIn(env)) {
             assertThat(isListening(port)).as("port %d after Ctrl-C", port).isFalse();
         }
+    }
+
+    /** The console printed by dev serves its sign-in page (Vaadin's bootstrap HTML). */
+    private static void assertConsoleAnswers(String consoleUrl) throws IOException, InterruptedException {
+        HttpResponse<String> login = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(consoleUrl + "/login")).build(),
+                        HttpResponse.BodyHandlers.ofString());
+        assertThat(login.statusCode()).as("GET %s/login", consoleUrl).isEqualTo(200);
+        assertThat(login.body()).as("console page").contains("Gatehouse console");
     }
 
     /** The printed API token is a real token of the demo tenant: it lists servers, and a wrong one is refused. */

@@ -1,0 +1,88 @@
+package io.gatehouse.console.ui.onboarding;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.Icon;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.progressbar.ProgressBar;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import io.gatehouse.console.ui.ApiCalls;
+import io.gatehouse.console.ui.ConsoleSession;
+import io.gatehouse.console.ui.MainLayout;
+import java.util.List;
+
+/** The first-run checklist: each step checked against the API, with the button that does it. */
+@Route(value = "", layout = MainLayout.class)
+@PageTitle("Get started · Gatehouse")
+public final class OnboardingView extends VerticalLayout {
+    private final ConsoleSession session = ConsoleSession.require();
+    private final VerticalLayout list = new VerticalLayout();
+    private final ProgressBar progress = new ProgressBar();
+    private final Span summary = new Span();
+    private final List<OnboardingStep> steps;
+
+    public OnboardingView() {
+        this(OnboardingSteps.ALL);
+    }
+
+    OnboardingView(List<OnboardingStep> steps) {
+        this.steps = steps;
+        H2 heading = new H2("Get started");
+        heading.getStyle().set("margin", "0");
+        summary.setId("onboarding-summary");
+        list.setPadding(false);
+        add(
+                heading,
+                new Paragraph(
+                        "From sign-up to a protected MCP call. Each step turns green when Gatehouse sees it done."),
+                summary,
+                progress,
+                list);
+        setMaxWidth("900px");
+        refresh();
+    }
+
+    void refresh() {
+        list.removeAll();
+        int done = 0;
+        for (OnboardingStep step : steps) {
+            boolean isDone = ApiCalls.call(() -> step.isDone(session.client())).orElse(false);
+            if (isDone) {
+                done++;
+            }
+            list.add(row(step, isDone));
+        }
+        progress.setValue(steps.isEmpty() ? 1 : (double) done / steps.size());
+        summary.setText(done + " of " + steps.size() + " steps done");
+    }
+
+    private Component row(OnboardingStep step, boolean done) {
+        Icon icon = done ? VaadinIcon.CHECK_CIRCLE.create() : VaadinIcon.CIRCLE_THIN.create();
+        icon.setColor(done ? "var(--lumo-success-color)" : "var(--lumo-contrast-50pct)");
+        Div text = new Div();
+        Span title = new Span(step.title());
+        title.getStyle().set("font-weight", "600");
+        Paragraph description = new Paragraph(step.description());
+        description.getStyle().set("margin", "0").set("color", "var(--lumo-secondary-text-color)");
+        text.add(title, description);
+        HorizontalLayout row = new HorizontalLayout(icon, text);
+        row.setId("step-" + step.id());
+        row.getElement().setAttribute("data-done", Boolean.toString(done));
+        row.setWidthFull();
+        row.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
+        row.expand(text);
+        if (step.canDo(session.access())) {
+            row.add(step.action(session.client(), this::refresh));
+        } else if (!done) {
+            row.add(new Span("An owner or admin does this step"));
+        }
+        return row;
+    }
+}

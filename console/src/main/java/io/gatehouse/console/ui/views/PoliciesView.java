@@ -1,0 +1,119 @@
+package io.gatehouse.console.ui.views;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import io.gatehouse.console.ui.ApiCalls;
+import io.gatehouse.console.ui.MainLayout;
+import io.gatehouse.console.ui.ResourceListView;
+import io.gatehouse.console.ui.forms.PolicyForm;
+import io.gatehouse.protocol.api.Page;
+import io.gatehouse.protocol.api.Policy;
+import io.gatehouse.protocol.api.PolicyMode;
+import io.gatehouse.protocol.api.Server;
+import io.gatehouse.sdk.ListParams;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Contextual policies: ordered allow/deny rules, enforced or in shadow mode. */
+@Route(value = "policies", layout = MainLayout.class)
+@PageTitle("Policies · Gatehouse")
+public final class PoliciesView extends ResourceListView<Policy> {
+    private final TextField search = new TextField();
+    private final Select<PolicyMode> modeFilter = new Select<>();
+    private final List<Server> servers = new ArrayList<>();
+
+    public PoliciesView() {
+        super(
+                "Policies",
+                "Policies run by priority, their rules in order; the first matching rule decides. Shadow mode only logs what would happen.");
+        ApiCalls.call(() -> client.servers().listAll()).ifPresent(all -> all.forEach(servers::add));
+        search.setPlaceholder("Search");
+        search.setValueChangeMode(ValueChangeMode.LAZY);
+        search.addValueChangeListener(e -> refresh());
+        modeFilter.setItems(PolicyMode.values());
+        modeFilter.setEmptySelectionAllowed(true);
+        modeFilter.setEmptySelectionCaption("Any mode");
+        modeFilter.addValueChangeListener(e -> refresh());
+        init();
+    }
+
+    @Override
+    protected Page<Policy> fetch(ListParams params) {
+        return client.policies().list(params.sort("priority"));
+    }
+
+    @Override
+    protected List<Component> filters() {
+        return List.of(search, modeFilter);
+    }
+
+    @Override
+    protected ListParams applyFilters(ListParams params) {
+        ListParams p = params;
+        if (!search.getValue().isBlank()) {
+            p = p.filter("q", search.getValue().trim());
+        }
+        if (modeFilter.getValue() != null) {
+            p = p.filter("mode", modeFilter.getValue().wire());
+        }
+        return p;
+    }
+
+    @Override
+    protected void columns(Grid<Policy> grid) {
+        grid.addColumn(Policy::priority).setHeader("Priority").setAutoWidth(true);
+        grid.addColumn(Policy::name).setHeader("Name").setAutoWidth(true);
+        grid.addComponentColumn(p -> {
+                    Span badge = new Span(p.mode().wire());
+                    badge.getElement().getThemeList().add(p.mode() == PolicyMode.ENFORCE ? "badge" : "badge contrast");
+                    return badge;
+                })
+                .setHeader("Mode")
+                .setAutoWidth(true);
+        grid.addColumn(p -> p.enabled() ? "yes" : "no").setHeader("Enabled").setAutoWidth(true);
+        grid.addColumn(p -> p.rules().size()).setHeader("Rules").setAutoWidth(true);
+        grid.addColumn(p -> p.description() == null ? "" : p.description())
+                .setHeader("Description")
+                .setFlexGrow(2);
+    }
+
+    @Override
+    protected boolean canWrite() {
+        return session.access().editsConfiguration();
+    }
+
+    @Override
+    protected String createLabel() {
+        return "New policy";
+    }
+
+    @Override
+    protected void create() {
+        openEditor("New policy", "Create", new PolicyForm(servers, null), client.policies()::create);
+    }
+
+    @Override
+    protected void edit(Policy item) {
+        openEditor(
+                "Edit " + item.name(),
+                "Save",
+                new PolicyForm(servers, item),
+                r -> client.policies().update(item, r));
+    }
+
+    @Override
+    protected String describe(Policy item) {
+        return "policy " + item.name();
+    }
+
+    @Override
+    protected void delete(Policy item) {
+        client.policies().delete(item);
+    }
+}
