@@ -8,6 +8,13 @@ import java.util.TreeSet;
 /** The built-in detectors, by stable id. */
 public final class Detectors {
 
+    /**
+     * No built-in detector matches fewer characters: the shortest is an e-mail address such as {@code a@b.cd}
+     * (a phone number needs 9, every key or token far more), so shorter strings (most JSON member names) are
+     * skipped without scanning.
+     */
+    public static final int MIN_MATCH_LENGTH = 6;
+
     private static final Map<String, Detector> BUILT_IN;
 
     static {

@@ -105,7 +105,12 @@ public final class Redactor {
                         "rule " + rule.id() + " patterns[" + i + "]",
                         rule.patterns().get(i)));
             }
-            compiled.add(new CompiledRule(rule.id(), rule.direction(), rule.action(), List.copyOf(detectors)));
+            compiled.add(new CompiledRule(
+                    rule.id(),
+                    rule.direction(),
+                    rule.action(),
+                    List.copyOf(detectors),
+                    rule.patterns().isEmpty() ? Detectors.MIN_MATCH_LENGTH : 1));
         }
         return new Redactor(
                 compiled,
@@ -261,7 +266,12 @@ public final class Redactor {
         return k;
     }
 
-    record CompiledRule(String id, Direction direction, RedactionRule.Action action, List<Detector> detectors) {
+    /**
+     * @param minLength no detector of the rule matches in a shorter string (built-ins only:
+     *     {@link Detectors#MIN_MATCH_LENGTH}; with tenant patterns: 1)
+     */
+    record CompiledRule(
+            String id, Direction direction, RedactionRule.Action action, List<Detector> detectors, int minLength) {
         boolean appliesTo(Direction d) {
             return direction == Direction.BOTH || direction == d;
         }

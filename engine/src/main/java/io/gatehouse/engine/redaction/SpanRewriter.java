@@ -33,6 +33,13 @@ final class SpanRewriter {
         if (text.isEmpty()) {
             return text;
         }
+        int shortest = Integer.MAX_VALUE;
+        for (CompiledRule rule : rules) {
+            shortest = Math.min(shortest, rule.minLength());
+        }
+        if (text.length() < shortest) {
+            return text;
+        }
         TextProfile profile = null;
         List<Candidate> candidates = null;
         List<Detector.Match> matches = null;
