@@ -13,6 +13,7 @@ import io.gatehouse.protocol.api.RuleConditions;
 import io.gatehouse.protocol.api.RuleTargets;
 import io.gatehouse.protocol.api.ScopeRequest;
 import io.gatehouse.protocol.api.TimeWindow;
+import io.gatehouse.sdk.ConflictException;
 import io.gatehouse.sdk.InvalidRequestException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -88,6 +89,23 @@ class ValidationIT {
                         .create(new ScopeRequest("files:write", null, List.of("files:read")))
                         .implies())
                 .containsExactly("files:read");
+        // a scope another scope implies cannot go; once nothing needs it, it can
+        String read = t.owner().scopes().list().items().stream()
+                .filter(s -> s.name().equals("files:read"))
+                .findFirst()
+                .orElseThrow()
+                .id();
+        assertThatThrownBy(() -> t.owner().scopes().delete(read))
+                .isInstanceOfSatisfying(
+                        ConflictException.class, e -> assertThat(e.code()).isEqualTo("SCOPE_IN_USE"));
+        String write = t.owner().scopes().list().items().stream()
+                .filter(s -> s.name().equals("files:write"))
+                .findFirst()
+                .orElseThrow()
+                .id();
+        t.owner().scopes().delete(write);
+        t.owner().scopes().delete(read);
+        assertThat(t.owner().scopes().list().items()).isEmpty();
         assertThatThrownBy(() -> t.owner()
                         .redactionRules()
                         .create(new RedactionRuleRequest(

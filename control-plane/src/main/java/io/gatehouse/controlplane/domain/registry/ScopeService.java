@@ -69,11 +69,11 @@ public final class ScopeService extends CrudService<ScopeEntity, ScopeRequest, S
 
     private static void requireUnused(Session session, String name, java.util.UUID id) {
         Number bindings = (Number) session.createNativeQuery(
-                        "select count(*) from tool_bindings where jsonb_exists(required_scopes, :name)", Number.class)
+                        "select count(*) from tool_bindings where jsonb_exists(required_scopes, :name)", Long.class)
                 .setParameter("name", name)
                 .getSingleResult();
         Number implying = (Number) session.createNativeQuery(
-                        "select count(*) from scopes where id <> :id and jsonb_exists(implies, :name)", Number.class)
+                        "select count(*) from scopes where id <> :id and jsonb_exists(implies, :name)", Long.class)
                 .setParameter("id", id)
                 .setParameter("name", name)
                 .getSingleResult();
