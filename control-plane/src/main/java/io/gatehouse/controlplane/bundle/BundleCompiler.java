@@ -1,5 +1,6 @@
 package io.gatehouse.controlplane.bundle;
 
+import io.gatehouse.controlplane.domain.registry.ServerPins;
 import io.gatehouse.protocol.api.IdentityProvider;
 import io.gatehouse.protocol.api.KillSwitch;
 import io.gatehouse.protocol.api.Policy;
@@ -61,7 +62,9 @@ public final class BundleCompiler {
         Set<String> routed = new HashSet<>();
         for (Server s : sorted(sources.servers(), Server::id)) {
             try {
-                servers.add(BundleMapping.server(s, publicBaseUrl));
+                McpServer server = BundleMapping.server(s, publicBaseUrl);
+                ServerPins pins = sources.pins().get(s.id());
+                servers.add(pins == null ? server : pins.applyTo(server));
                 routed.add(s.id());
             } catch (IllegalArgumentException e) {
                 warnings.add("server '" + s.slug() + "' (" + s.id() + ") left out: " + e.getMessage());
@@ -98,17 +101,7 @@ public final class BundleCompiler {
             for (PolicyRule rule : mapped) {
                 PolicyRule kept = withRoutedServers(rule, routed);
                 if (kept != null) {
-                    rules.add(new PolicyRule(
-                            kept.id(),
-                            rules.size(),
-                            kept.effect(),
-                            kept.mode(),
-                            kept.description(),
-                            kept.serverIds(),
-                            kept.toolPatterns(),
-                            kept.methods(),
-                            kept.groups(),
-                            kept.condition()));
+                    rules.add(with(kept, rules.size(), kept.serverIds()));
                 }
             }
         }
@@ -192,17 +185,29 @@ public final class BundleCompiler {
         if (kept.isEmpty()) {
             return null;
         }
+        return with(rule, rule.priority(), kept);
+    }
+
+    /** {@code rule} at another priority and for other servers, every other field kept. */
+    private static PolicyRule with(PolicyRule rule, int priority, List<String> serverIds) {
         return new PolicyRule(
                 rule.id(),
-                rule.priority(),
+                priority,
                 rule.effect(),
                 rule.mode(),
                 rule.description(),
-                kept,
+                serverIds,
                 rule.toolPatterns(),
                 rule.methods(),
                 rule.groups(),
-                rule.condition());
+                rule.condition(),
+                rule.users(),
+                rule.clients(),
+                rule.claims(),
+                rule.resourcePatterns(),
+                rule.sourceCidrs(),
+                rule.timeWindows(),
+                rule.headers());
     }
 
     private static <T> List<T> sorted(List<T> items, Function<T, String> key) {

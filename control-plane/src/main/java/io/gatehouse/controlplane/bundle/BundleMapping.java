@@ -1,16 +1,13 @@
 package io.gatehouse.controlplane.bundle;
 
+import io.gatehouse.controlplane.domain.policy.PolicyBundleMapping;
 import io.gatehouse.protocol.api.ClaimMappings;
 import io.gatehouse.protocol.api.IdentityProvider;
 import io.gatehouse.protocol.api.Introspection;
 import io.gatehouse.protocol.api.KillSwitch;
 import io.gatehouse.protocol.api.Policy;
-import io.gatehouse.protocol.api.PolicyMode;
 import io.gatehouse.protocol.api.RateLimit;
 import io.gatehouse.protocol.api.RedactionRule;
-import io.gatehouse.protocol.api.RuleConditions;
-import io.gatehouse.protocol.api.RuleSubjects;
-import io.gatehouse.protocol.api.RuleTargets;
 import io.gatehouse.protocol.api.Scope;
 import io.gatehouse.protocol.api.Server;
 import io.gatehouse.protocol.api.ServerStatus;
@@ -25,7 +22,6 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -158,47 +154,15 @@ public final class BundleMapping {
 
     /**
      * The rules of one enabled policy, in order, with global priorities from {@code firstPriority} on. Rule ids
-     * become {@code {policyId}:{ruleId}} (unique across policies). Matchers the bundle schema cannot express yet
-     * (users, clients, claims, source CIDRs, time windows, headers) are refused, never dropped: dropping one would
-     * widen the rule.
+     * become {@code {policyId}:{ruleId}} (unique across policies). Every matcher travels
+     * ({@link PolicyBundleMapping#rule}, the mapping {@code policies:simulate} uses too), so the agent decides
+     * exactly what a simulation answered.
      */
     public static List<PolicyRule> policyRules(Policy p, int firstPriority) {
         List<PolicyRule> rules = new ArrayList<>();
         List<io.gatehouse.protocol.api.PolicyRule> source = p.rules() == null ? List.of() : p.rules();
         for (int i = 0; i < source.size(); i++) {
-            io.gatehouse.protocol.api.PolicyRule r = source.get(i);
-            String ruleId = r.id() == null ? "rule-" + i : r.id();
-            String where = "rules[" + ruleId + "]";
-            RuleSubjects subjects = r.subjects();
-            RuleTargets targets = r.targets();
-            RuleConditions conditions = r.conditions();
-            if (subjects != null) {
-                refuse(where + ".subjects.users", subjects.users());
-                refuse(where + ".subjects.clients", subjects.clients());
-                refuse(where + ".subjects.claims", subjects.claims());
-            }
-            if (conditions != null) {
-                refuse(where + ".conditions.sourceCidrs", conditions.sourceCidrs());
-                refuse(where + ".conditions.headers", conditions.headers());
-                if (conditions.timeWindow() != null) {
-                    throw new IllegalArgumentException(
-                            where + ".conditions.timeWindow: not expressible in bundle schema "
-                                    + io.gatehouse.protocol.bundle.BundleMetadata.SCHEMA_VERSION);
-                }
-            }
-            rules.add(new PolicyRule(
-                    p.id() + ":" + ruleId,
-                    firstPriority + i,
-                    r.effect() == io.gatehouse.protocol.api.Effect.ALLOW
-                            ? PolicyRule.Effect.ALLOW
-                            : PolicyRule.Effect.DENY,
-                    p.mode() == PolicyMode.SHADOW ? PolicyRule.Mode.SHADOW : PolicyRule.Mode.ENFORCE,
-                    blankToNull(r.description()),
-                    targets == null ? List.of() : targets.servers(),
-                    targets == null ? List.of() : targets.tools(),
-                    targets == null ? List.of() : targets.methods(),
-                    subjects == null ? List.of() : subjects.groups(),
-                    conditions == null ? null : blankToNull(conditions.cel())));
+            rules.add(PolicyBundleMapping.rule(p.id(), p.mode(), source.get(i), firstPriority + i));
         }
         return rules;
     }
@@ -253,20 +217,6 @@ public final class BundleMapping {
                     + ":' references cannot be resolved by the data plane yet (expected: env:NAME or file:/path)");
         }
         return SecretRef.parse(reference);
-    }
-
-    private static void refuse(String field, List<?> values) {
-        if (values != null && !values.isEmpty()) {
-            throw new IllegalArgumentException(field + ": not expressible in bundle schema "
-                    + io.gatehouse.protocol.bundle.BundleMetadata.SCHEMA_VERSION);
-        }
-    }
-
-    private static void refuse(String field, Map<?, ?> values) {
-        if (values != null && !values.isEmpty()) {
-            throw new IllegalArgumentException(field + ": not expressible in bundle schema "
-                    + io.gatehouse.protocol.bundle.BundleMetadata.SCHEMA_VERSION);
-        }
     }
 
     private static String blankToNull(String value) {

@@ -15,6 +15,8 @@ import io.gatehouse.controlplane.domain.policy.RedactionRuleEntity;
 import io.gatehouse.controlplane.domain.registry.IdentityProviderEntity;
 import io.gatehouse.controlplane.domain.registry.ScopeEntity;
 import io.gatehouse.controlplane.domain.registry.ServerEntity;
+import io.gatehouse.controlplane.domain.registry.ServerPins;
+import io.gatehouse.controlplane.domain.registry.ServerToolsService;
 import io.gatehouse.controlplane.domain.registry.ToolBindingEntity;
 import io.gatehouse.controlplane.messaging.BundleOutbox;
 import io.gatehouse.controlplane.messaging.TenantLock;
@@ -36,7 +38,9 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import org.hibernate.Session;
@@ -317,7 +321,14 @@ public final class BundleService {
                         .getResultList()
                         .stream()
                         .map(ApiMapper::killSwitch)
-                        .toList());
+                        .toList(),
+                pinsById(session));
+    }
+
+    private static Map<String, ServerPins> pinsById(Session session) {
+        Map<String, ServerPins> pins = new HashMap<>();
+        ServerToolsService.pinsOf(session).forEach((id, p) -> pins.put(id.toString(), p));
+        return pins;
     }
 
     private static <E> List<E> all(Session session, Class<E> type) {

@@ -1,5 +1,6 @@
 package io.gatehouse.controlplane.bundle;
 
+import io.gatehouse.controlplane.domain.registry.ServerPins;
 import io.gatehouse.protocol.api.IdentityProvider;
 import io.gatehouse.protocol.api.KillSwitch;
 import io.gatehouse.protocol.api.Policy;
@@ -9,6 +10,7 @@ import io.gatehouse.protocol.api.Scope;
 import io.gatehouse.protocol.api.Server;
 import io.gatehouse.protocol.api.ToolBinding;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Everything of one tenant that goes into its bundles, as the API represents it (so the compiler is testable
@@ -22,7 +24,30 @@ public record BundleSources(
         List<Policy> policies,
         List<RedactionRule> redactionRules,
         List<RateLimit> rateLimits,
-        List<KillSwitch> killSwitches) {
+        List<KillSwitch> killSwitches,
+        Map<String, ServerPins> pins) {
+
+    /** Sources without tool pins: every server is compiled as unmanaged (approval from its status only). */
+    public BundleSources(
+            List<Server> servers,
+            List<IdentityProvider> identityProviders,
+            List<Scope> scopes,
+            List<ToolBinding> toolBindings,
+            List<Policy> policies,
+            List<RedactionRule> redactionRules,
+            List<RateLimit> rateLimits,
+            List<KillSwitch> killSwitches) {
+        this(
+                servers,
+                identityProviders,
+                scopes,
+                toolBindings,
+                policies,
+                redactionRules,
+                rateLimits,
+                killSwitches,
+                Map.of());
+    }
 
     public BundleSources {
         servers = List.copyOf(servers);
@@ -33,6 +58,7 @@ public record BundleSources(
         redactionRules = List.copyOf(redactionRules);
         rateLimits = List.copyOf(rateLimits);
         killSwitches = List.copyOf(killSwitches);
+        pins = Map.copyOf(pins);
     }
 
     public static BundleSources empty() {

@@ -1,7 +1,6 @@
 package io.gatehouse.controlplane.bundle;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.gatehouse.protocol.api.ClaimMappings;
 import io.gatehouse.protocol.api.Direction;
@@ -211,22 +210,69 @@ class BundleCompilerTest {
     }
 
     @Test
-    void aPolicyMatcherTheSchemaCannotExpressFailsTheCompileInsteadOfWideningTheRule() {
-        PolicyRule byUser = new PolicyRule(
-                "users-only", null, new RuleSubjects(List.of("alice"), null, null, null), null, null, Effect.ALLOW);
+    void everyPolicyMatcherTravelsSoTheAgentDecidesWhatSimulateAnswered() throws Exception {
+        PolicyRule narrow = new PolicyRule(
+                "narrow",
+                null,
+                new RuleSubjects(List.of("alice"), null, List.of("ide"), java.util.Map.of("dept", "eng")),
+                null,
+                new RuleConditions(
+                        null,
+                        List.of("10.0.0.0/8"),
+                        new io.gatehouse.protocol.api.TimeWindow(
+                                List.of("mon", "tue"), "09:00", "17:00", "Europe/Berlin"),
+                        java.util.Map.of("x-device", "managed")),
+                Effect.ALLOW);
         BundleSources sources = new BundleSources(
                 List.of(),
                 List.of(),
                 List.of(),
                 List.of(),
-                List.of(policy("pol-9", 1, true, byUser)),
+                List.of(policy("pol-9", 1, true, narrow)),
                 List.of(),
                 List.of(),
                 List.of());
-        assertThatThrownBy(() -> compiler.compile(TENANT, GROUP, "https://mcp.example.com", sources, 1, NOW, EXP))
-                .isInstanceOf(CompileException.class)
-                .hasMessageContaining("policies[pol-9]")
-                .hasMessageContaining("subjects.users");
+        io.gatehouse.protocol.bundle.PolicyRule rule = compiler.compile(
+                        TENANT, GROUP, "https://mcp.example.com", sources, 1, NOW, EXP)
+                .bundle()
+                .policies()
+                .get(0);
+        assertThat(rule.id()).isEqualTo("pol-9:narrow");
+        assertThat(rule.users()).containsExactly("alice");
+        assertThat(rule.clients()).containsExactly("ide");
+        assertThat(rule.claims()).containsEntry("dept", "eng");
+        assertThat(rule.sourceCidrs()).containsExactly("10.0.0.0/8");
+        assertThat(rule.timeWindows()).containsExactly("Mon,Tue 09:00-17:00 Europe/Berlin");
+        assertThat(rule.headers()).containsEntry("x-device", "managed");
+    }
+
+    @Test
+    void approvedServersCarryTheirApprovalAndToolPins() throws Exception {
+        BundleSources plain = sources();
+        io.gatehouse.protocol.bundle.ToolPin pin =
+                new io.gatehouse.protocol.bundle.ToolPin("write_file", "sha256:" + "a".repeat(43));
+        BundleSources pinned = new BundleSources(
+                plain.servers(),
+                plain.identityProviders(),
+                plain.scopes(),
+                plain.toolBindings(),
+                plain.policies(),
+                plain.redactionRules(),
+                plain.rateLimits(),
+                plain.killSwitches(),
+                java.util.Map.of(
+                        FILES,
+                        new io.gatehouse.controlplane.domain.registry.ServerPins(
+                                java.util.UUID.fromString(FILES),
+                                io.gatehouse.protocol.api.ServerStatus.APPROVED,
+                                List.of(pin))));
+        Bundle b = compiler.compile(TENANT, GROUP, "https://mcp.example.com", pinned, 1, NOW, EXP)
+                .bundle();
+        assertThat(b.serverBySlug("files").approval()).isEqualTo(McpServer.Approval.APPROVED);
+        assertThat(b.serverBySlug("files").toolPins()).containsExactly(pin);
+        assertThat(b.serverBySlug("git").approval())
+                .as("a server without pin data stays unmanaged")
+                .isNull();
     }
 
     @Test

@@ -65,7 +65,16 @@ public final class ConfigLoader {
         }
         Node top = new Node((ObjectNode) root, "");
         top.allow(
-                "profile", "bundleFile", "listener", "admin", "limits", "protocolVersions", "routes", "audit", "redis", "fleet");
+                "profile",
+                "bundleFile",
+                "listener",
+                "admin",
+                "limits",
+                "protocolVersions",
+                "routes",
+                "audit",
+                "redis",
+                "fleet");
 
         Profile profile = top.enumValue("profile", Profile.class, Profile.PRODUCTION);
         String bundle = top.text("bundleFile", null);

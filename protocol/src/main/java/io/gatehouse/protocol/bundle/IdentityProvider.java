@@ -37,9 +37,12 @@ public record IdentityProvider(
         ClaimMappings claimMappings,
         Introspection introspection) {
 
-    /** Asymmetric JWS algorithms only: {@code none} and HMAC are never accepted from a bundle. */
+    /**
+     * Asymmetric JWS algorithms only: {@code none} and HMAC are never accepted from a bundle. Exactly the set the
+     * agent verifies (EdDSA is not among them: a bundle naming it would be rejected at compile time on the agent).
+     */
     public static final Set<String> ALLOWED_ALGORITHMS =
-            Set.of("RS256", "RS384", "RS512", "PS256", "PS384", "PS512", "ES256", "ES384", "ES512", "EdDSA");
+            Set.of("RS256", "RS384", "RS512", "PS256", "PS384", "PS512", "ES256", "ES384", "ES512");
 
     static final Pattern CLAIM = Pattern.compile("[A-Za-z0-9_:./-]{1,128}");
 

@@ -188,6 +188,11 @@ public final class ServerToolsService {
 
     /** {@link #pins} of every server of the session's tenant, by server id (one query per table). */
     public Map<UUID, ServerPins> pinsByServer(Session session) {
+        return pinsOf(session);
+    }
+
+    /** {@link #pinsByServer}, for the bundle compiler's loader (no service state needed). */
+    public static Map<UUID, ServerPins> pinsOf(Session session) {
         Map<UUID, List<ToolPinEntity>> pins = new HashMap<>();
         for (ToolPinEntity p : session.createQuery("from ToolPinEntity e order by e.name", ToolPinEntity.class)
                 .getResultList()) {
