@@ -2,6 +2,15 @@ package io.gatehouse.e2e.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.gatehouse.protocol.api.DataPlane;
+import io.gatehouse.protocol.api.KillSwitch;
+import io.gatehouse.protocol.api.KillSwitchRequest;
+import io.gatehouse.protocol.api.KillSwitchScope;
+import io.gatehouse.protocol.api.ScopeRequest;
+import io.gatehouse.protocol.api.ToolBinding;
+import io.gatehouse.protocol.api.ToolBindingRequest;
+import io.gatehouse.sdk.Gatehouse;
+import io.gatehouse.sdk.ListParams;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -21,8 +30,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -69,6 +80,7 @@ class GatehouseDevIT {
             assertConsoleAnswers(env.get("GATEHOUSE_CONSOLE_URL"));
             assertDemoTokenWorks(env.get("GATEHOUSE_API_URL"), env.get("GATEHOUSE_API_TOKEN"));
             assertMcpCallThroughGateway(env.get("GATEHOUSE_MCP_URL"), env.get("GATEHOUSE_MCP_TOKEN"));
+            assertApiChangesReachTheAgent(env);
             children = launcher.toHandle().descendants().toList();
             assertThat(children).as("processes started by ./gatehouse dev").isNotEmpty();
             for (int port : portsIn(env)) {
@@ -106,7 +118,8 @@ class GatehouseDevIT {
     private static void assertConsoleAnswers(String consoleUrl) throws IOException, InterruptedException {
         HttpResponse<String> login = HttpClient.newHttpClient()
                 .send(
-                        HttpRequest.newBuilder(URI.create(consoleUrl + "/login")).build(),
+                        HttpRequest.newBuilder(URI.create(consoleUrl + "/login"))
+                                .build(),
                         HttpResponse.BodyHandlers.ofString());
         assertThat(login.statusCode()).as("GET %s/login", consoleUrl).isEqualTo(200);
         assertThat(login.body()).as("console page").contains("Gatehouse console");
@@ -170,6 +183,94 @@ class GatehouseDevIT {
         assertThat(anonymous.headers().firstValue("WWW-Authenticate").orElse(""))
                 .startsWith("Bearer ")
                 .contains("resource_metadata=");
+    }
+
+    /**
+     * The bundle path end to end: a tool binding changed through the SDK, then a kill switch, each reach the dev
+     * agent over Pulsar as a signed bundle and change what the same MCP call gets; undone, the call works again.
+     * The fleet view shows the agent with the version it applied.
+     */
+    private static void assertApiChangesReachTheAgent(Map<String, String> env) throws Exception {
+        Gatehouse api = Gatehouse.builder()
+                .baseUrl(env.get("GATEHOUSE_API_URL").replaceFirst("/api/v1$", ""))
+                .token(env.get("GATEHOUSE_API_TOKEN"))
+                .build();
+        String mcpUrl = env.get("GATEHOUSE_MCP_URL");
+        String token = env.get("GATEHOUSE_MCP_TOKEN");
+        String session = initialize(mcpUrl, token);
+        ToolBinding echo = StreamSupport.stream(api.toolBindings().listAll().spliterator(), false)
+                .filter(b -> b.toolPattern().equals("echo"))
+                .findFirst()
+                .orElseThrow();
+
+        api.scopes().create(new ScopeRequest("demo:admin", "GatehouseDevIT: a scope nobody holds", List.of()));
+        ToolBinding stricter = api.toolBindings()
+                .update(
+                        echo,
+                        new ToolBindingRequest(
+                                echo.serverId(), "echo", List.of("demo:admin"), echo.risk(), echo.guardedArguments()));
+        awaitEcho(mcpUrl, token, session, body -> body.contains("INSUFFICIENT_SCOPE"));
+        api.toolBindings()
+                .update(
+                        stricter,
+                        new ToolBindingRequest(
+                                echo.serverId(), "echo", echo.requiredScopes(), echo.risk(), echo.guardedArguments()));
+        awaitEcho(mcpUrl, token, session, body -> body.contains("through the gate"));
+
+        KillSwitch killed = api.killSwitches()
+                .create(new KillSwitchRequest(KillSwitchScope.TOOL, echo.serverId(), "echo", "GatehouseDevIT"));
+        awaitEcho(mcpUrl, token, session, body -> body.contains("KILL_SWITCH_ENGAGED"));
+        api.killSwitches().delete(killed.id());
+        awaitEcho(mcpUrl, token, session, body -> body.contains("through the gate"));
+
+        Instant deadline = Instant.now().plusSeconds(30);
+        DataPlane agent;
+        do {
+            agent = api.dataPlanes().list(ListParams.create()).items().get(0);
+            if (!agent.drift() && agent.appliedVersion() == agent.desiredVersion()) {
+                break;
+            }
+            Thread.sleep(200);
+        } while (Instant.now().isBefore(deadline));
+        assertThat(agent.drift()).as("fleet view of the dev agent: %s", agent).isFalse();
+        assertThat(agent.appliedVersion()).isGreaterThanOrEqualTo(5);
+    }
+
+    private static String initialize(String mcpUrl, String token) throws IOException, InterruptedException {
+        HttpResponse<String> initialized = HttpClient.newHttpClient()
+                .send(
+                        mcpPost(mcpUrl, token, null)
+                                .POST(HttpRequest.BodyPublishers.ofString(
+                                        "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{"
+                                                + "\"protocolVersion\":\"2025-11-25\",\"capabilities\":{},"
+                                                + "\"clientInfo\":{\"name\":\"GatehouseDevIT\",\"version\":\"1\"}}}"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        return initialized.headers().firstValue("Mcp-Session-Id").orElseThrow();
+    }
+
+    /** Calls echo until the answer satisfies {@code expected} (the change has been applied), at most 15 s. */
+    private static void awaitEcho(String mcpUrl, String token, String session, Predicate<String> expected)
+            throws IOException, InterruptedException {
+        Instant deadline = Instant.now().plusSeconds(15);
+        String body;
+        do {
+            body = HttpClient.newHttpClient()
+                    .send(
+                            mcpPost(mcpUrl, token, session)
+                                    .POST(
+                                            HttpRequest.BodyPublishers.ofString(
+                                                    "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/call\",\"params\":{"
+                                                            + "\"name\":\"echo\",\"arguments\":{\"message\":\"through the gate\"}}}"))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString())
+                    .body();
+            if (expected.test(body)) {
+                return;
+            }
+            Thread.sleep(100);
+        } while (Instant.now().isBefore(deadline));
+        throw new AssertionError("the agent did not apply the change within 15 s; last answer: " + body);
     }
 
     private static HttpRequest.Builder mcpPost(String mcpUrl, String token, String session) {
