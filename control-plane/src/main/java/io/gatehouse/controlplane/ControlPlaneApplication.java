@@ -10,11 +10,16 @@ import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
 import io.dropwizard.db.PooledDataSourceFactory;
 import io.dropwizard.hibernate.HibernateBundle;
+import io.gatehouse.controlplane.alerts.AlertService;
+import io.gatehouse.controlplane.alerts.WebhookService;
 import io.gatehouse.controlplane.api.Endpoints;
 import io.gatehouse.controlplane.api.Idempotency;
 import io.gatehouse.controlplane.api.errors.ProblemExceptionMapper;
 import io.gatehouse.controlplane.api.errors.RequestIdFilter;
 import io.gatehouse.controlplane.api.resources.ActivityResource;
+import io.gatehouse.controlplane.api.resources.AlertDeliveriesResource;
+import io.gatehouse.controlplane.api.resources.AlertWebhooksResource;
+import io.gatehouse.controlplane.api.resources.AuditResource;
 import io.gatehouse.controlplane.api.resources.DataPlaneGroupsResource;
 import io.gatehouse.controlplane.api.resources.EnrollmentTokensResource;
 import io.gatehouse.controlplane.api.resources.IdentityProvidersResource;
@@ -31,10 +36,18 @@ import io.gatehouse.controlplane.api.resources.SignupResource;
 import io.gatehouse.controlplane.api.resources.TokensResource;
 import io.gatehouse.controlplane.api.resources.ToolBindingsResource;
 import io.gatehouse.controlplane.api.resources.UsersResource;
+import io.gatehouse.controlplane.audit.AgentKeys;
+import io.gatehouse.controlplane.audit.AuditIngest;
+import io.gatehouse.controlplane.audit.AuditMaintenance;
+import io.gatehouse.controlplane.audit.AuditQueryService;
+import io.gatehouse.controlplane.audit.AuditRangeVerifier;
+import io.gatehouse.controlplane.audit.AuditService;
+import io.gatehouse.controlplane.audit.DbAgentKeys;
 import io.gatehouse.controlplane.auth.AuthFeature;
 import io.gatehouse.controlplane.auth.LoginThrottle;
 import io.gatehouse.controlplane.auth.PasswordHasher;
 import io.gatehouse.controlplane.auth.TokenResolver;
+import io.gatehouse.controlplane.config.AuditFactory;
 import io.gatehouse.controlplane.config.AuthFactory;
 import io.gatehouse.controlplane.config.ControlPlaneConfiguration;
 import io.gatehouse.controlplane.domain.activity.ActivityEntity;
@@ -74,6 +87,7 @@ import io.gatehouse.controlplane.persistence.Db;
 import io.gatehouse.controlplane.persistence.FlywayBundle;
 import java.time.Clock;
 import java.time.Duration;
+import org.apache.pulsar.client.api.PulsarClient;
 
 /**
  * The control plane's composition root: every bundle, resource, filter and mapper is registered
@@ -183,5 +197,59 @@ public final class ControlPlaneApplication extends Application<ControlPlaneConfi
         environment.jersey().register(new DataPlaneGroupsResource(endpoints, new DataPlaneGroupService(activityLog)));
         environment.jersey().register(new EnrollmentTokensResource(endpoints, new EnrollmentTokenService(activityLog)));
         environment.jersey().register(new ActivityResource(endpoints, new ActivityService()));
+
+        // audit: ingest from Pulsar (when configured), partitions + retention, query API; alerts
+        AuditFactory auditConfig = config.getAudit();
+        AlertService alerts = new AlertService(
+                db,
+                environment.getObjectMapper(),
+                Clock.systemUTC(),
+                Duration.ofMillis(auditConfig.getAlertRetryBackoff().toMilliseconds()),
+                auditConfig.getAlertMaxAttempts());
+        environment.lifecycle().manage(managed(alerts));
+        AgentKeys agentKeys = new DbAgentKeys(db);
+        environment
+                .lifecycle()
+                .manage(new AuditMaintenance(
+                        db,
+                        Clock.systemUTC(),
+                        auditConfig.getPartitionsAhead(),
+                        auditConfig.getRetentionDays(),
+                        Duration.ofMillis(auditConfig.getMaintenanceInterval().toMilliseconds())));
+        if (auditConfig.getPulsarServiceUrl() != null) {
+            PulsarClient pulsar = AuditIngest.client(auditConfig.getPulsarServiceUrl(), auditConfig.getPulsarToken());
+            environment
+                    .lifecycle()
+                    .manage(new AuditIngest(
+                            db,
+                            agentKeys,
+                            alerts,
+                            pulsar,
+                            auditConfig.getSubscription(),
+                            Duration.ofMillis(auditConfig.getTenantRefresh().toMilliseconds()),
+                            AuditIngest.allTenants(db),
+                            auditConfig.getDenySpikePerMinute()));
+            environment.lifecycle().manage(managed(pulsar));
+        }
+        environment
+                .jersey()
+                .register(new AuditResource(
+                        new AuditService(
+                                db,
+                                new AuditQueryService(environment.getObjectMapper()),
+                                new AuditRangeVerifier(agentKeys)),
+                        environment.getObjectMapper()));
+        WebhookService webhooks = new WebhookService(db, Clock.systemUTC());
+        environment.jersey().register(new AlertWebhooksResource(webhooks));
+        environment.jersey().register(new AlertDeliveriesResource(webhooks));
+    }
+
+    private static io.dropwizard.lifecycle.Managed managed(AutoCloseable closeable) {
+        return new io.dropwizard.lifecycle.Managed() {
+            @Override
+            public void stop() throws Exception {
+                closeable.close();
+            }
+        };
     }
 }

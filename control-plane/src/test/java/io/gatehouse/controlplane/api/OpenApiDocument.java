@@ -137,6 +137,12 @@ public final class OpenApiDocument {
                 param.put("in", "path");
                 param.put("required", true);
                 param.putObject("schema").put("type", "string");
+            } else if (p.isAnnotationPresent(jakarta.ws.rs.QueryParam.class)) {
+                query(
+                        parameters,
+                        p.getAnnotation(jakarta.ws.rs.QueryParam.class).value(),
+                        "string",
+                        "query parameter");
             } else if (p.isAnnotationPresent(HeaderParam.class)) {
                 ObjectNode param = parameters.addObject();
                 param.put("name", p.getAnnotation(HeaderParam.class).value());
@@ -148,7 +154,9 @@ public final class OpenApiDocument {
             }
         }
         boolean list = verb.equals("get") && method.getReturnType() == Page.class;
-        if (list) {
+        boolean explicitQuery = Arrays.stream(method.getParameters())
+                .anyMatch(p -> p.isAnnotationPresent(jakarta.ws.rs.QueryParam.class));
+        if (list && !explicitQuery) {
             query(parameters, "limit", "integer", "page size, 1..200 (default 50)");
             query(parameters, "cursor", "string", "the `next` value of the previous page");
             List<String> sorts = sorts(resource);

@@ -62,7 +62,15 @@ class OpenApiDriftTest {
             "/api/v1/kill-switches",
             "/api/v1/data-plane-groups",
             "/api/v1/enrollment-tokens",
-            "/api/v1/activity"
+            "/api/v1/activity",
+            "/api/v1/audit/events",
+            "/api/v1/audit/events/{id}",
+            "/api/v1/audit/stats",
+            "/api/v1/audit/export",
+            "/api/v1/audit/verify",
+            "/api/v1/alerts/webhooks",
+            "/api/v1/alerts/webhooks/{id}",
+            "/api/v1/alerts/webhooks/{id}/deliveries"
         }) {
             assertThat(paths.has(path)).as(path).isTrue();
         }
