@@ -229,7 +229,6 @@ public final class ControlPlaneApplication extends Application<ControlPlaneConfi
                             Duration.ofMillis(auditConfig.getTenantRefresh().toMilliseconds()),
                             AuditIngest.allTenants(db),
                             auditConfig.getDenySpikePerMinute()));
-            environment.lifecycle().manage(managed(pulsar));
         }
         environment
                 .jersey()

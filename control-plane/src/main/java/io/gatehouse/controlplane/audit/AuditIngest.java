@@ -64,6 +64,9 @@ public final class AuditIngest implements Managed {
     private final Supplier<Set<UUID>> tenants;
     private final DenySpikes denySpikes;
     private final Map<UUID, Worker> workers = new ConcurrentHashMap<>();
+    private final Set<UUID> subscribing = ConcurrentHashMap.newKeySet();
+    private final Map<UUID, Long> backoffs = new ConcurrentHashMap<>();
+    private final Map<UUID, Long> retryAt = new ConcurrentHashMap<>();
     private final Map<UUID, Producer<byte[]>> deadLetters = new ConcurrentHashMap<>();
     private final AtomicLong batches = new AtomicLong();
     private final AtomicLong records = new AtomicLong();
@@ -132,24 +135,44 @@ public final class AuditIngest implements Managed {
             return;
         }
         for (UUID tenant : current) {
-            if (!running || workers.containsKey(tenant)) {
+            Long notBefore = retryAt.get(tenant);
+            if (!running
+                    || workers.containsKey(tenant)
+                    || notBefore != null && System.nanoTime() < notBefore
+                    || !subscribing.add(tenant)) {
                 continue;
             }
-            try {
-                Consumer<byte[]> consumer = client.newConsumer(Schema.BYTES)
-                        .topic(new PulsarTopics(tenant.toString()).audit())
-                        .subscriptionName(subscription)
-                        .subscriptionType(SubscriptionType.Key_Shared)
-                        .subscriptionInitialPosition(SubscriptionInitialPosition.Earliest)
-                        .receiverQueueSize(32)
-                        .subscribe();
-                Worker worker = new Worker(tenant, consumer);
-                workers.put(tenant, worker);
-                worker.thread.start();
-            } catch (PulsarClientException e) {
-                // the tenant's namespace may not be provisioned yet; the next refresh tries again
-                LOG.debug("audit ingest: no subscription for tenant {} yet ({})", tenant, e.toString());
-            }
+            // asynchronous: a tenant whose namespace is not provisioned yet must not hold up the others
+            client.newConsumer(Schema.BYTES)
+                    .topic(new PulsarTopics(tenant.toString()).audit())
+                    .subscriptionName(subscription)
+                    .subscriptionType(SubscriptionType.Key_Shared)
+                    .subscriptionInitialPosition(SubscriptionInitialPosition.Earliest)
+                    .receiverQueueSize(32)
+                    .subscribeAsync()
+                    .whenComplete((consumer, error) -> {
+                        subscribing.remove(tenant);
+                        if (error != null) {
+                            // back off per tenant (up to 5 min) so unprovisioned tenants do not flood the broker
+                            long previous = backoffs.getOrDefault(tenant, refresh.toMillis());
+                            long next = Math.min(previous * 2, 300_000);
+                            backoffs.put(tenant, next);
+                            retryAt.put(tenant, System.nanoTime() + next * 1_000_000);
+                            LOG.debug("audit ingest: no subscription for tenant {} yet ({})", tenant, error.toString());
+                            return;
+                        }
+                        synchronized (this) {
+                            if (!running) {
+                                consumer.closeAsync();
+                                return;
+                            }
+                            backoffs.remove(tenant);
+                            retryAt.remove(tenant);
+                            Worker worker = new Worker(tenant, consumer);
+                            workers.put(tenant, worker);
+                            worker.thread.start();
+                        }
+                    });
         }
     }
 
@@ -193,6 +216,8 @@ public final class AuditIngest implements Managed {
                 Message<byte[]> message;
                 try {
                     message = consumer.receive(200, TimeUnit.MILLISECONDS);
+                } catch (PulsarClientException.AlreadyClosedException e) {
+                    return;
                 } catch (PulsarClientException e) {
                     if (running) {
                         LOG.warn("audit ingest {}: receive failed ({})", tenant, e.toString());

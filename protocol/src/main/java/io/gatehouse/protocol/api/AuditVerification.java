@@ -13,8 +13,7 @@ import java.util.List;
  * @param records events accounted for
  * @param agents per-agent results
  */
-public record AuditVerification(
-        boolean ok, Instant from, Instant to, long batches, long records, List<Agent> agents) {
+public record AuditVerification(boolean ok, Instant from, Instant to, long batches, long records, List<Agent> agents) {
 
     public AuditVerification {
         agents = agents == null ? List.of() : List.copyOf(agents);
