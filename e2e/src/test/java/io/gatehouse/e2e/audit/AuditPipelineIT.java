@@ -81,7 +81,8 @@ class AuditPipelineIT {
             assertThat(second.process.exitValue()).isZero();
 
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            while (stack.count("SELECT count(*) FROM audit_events") < TOTAL && System.nanoTime() < deadline) {
+            while (stack.count("SELECT coalesce(sum(record_count), 0) FROM audit_batches") < TOTAL
+                    && System.nanoTime() < deadline) {
                 Thread.sleep(200);
             }
             restarted.stop();
