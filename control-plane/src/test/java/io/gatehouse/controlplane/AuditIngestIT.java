@@ -316,6 +316,17 @@ class AuditIngestIT {
             assertThat(audit.export(range, exported::add)).isEqualTo(80);
             assertThat(exported.get(0).time())
                     .isBeforeOrEqualTo(exported.get(79).time());
+
+            // an event row edited behind the API's back (as the schema owner) no longer matches its signed batch
+            try (Connection c = PostgresFixture.get().connect("gatehouse_owner", "owner");
+                    PreparedStatement s = c.prepareStatement(
+                            "UPDATE audit_events SET decision = 'ALLOW' WHERE tenant_id = ? AND record_id = 'r-3-4'")) {
+                s.setObject(1, UUID.fromString(tenant));
+                assertThat(s.executeUpdate()).isEqualTo(1);
+            }
+            AuditVerification edited = audit.verify(from, to);
+            assertThat(edited.ok()).isFalse();
+            assertThat(edited.agents().get(0).problem()).startsWith("EVENTS_MISMATCH: batch seq 3");
         }
 
         // alerts: the rejected batch and the gap, each delivered with a valid HMAC (the first attempt got 503)

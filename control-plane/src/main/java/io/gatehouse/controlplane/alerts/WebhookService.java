@@ -43,7 +43,7 @@ public final class WebhookService {
     }
 
     /** A checked request: url, events (normalised), enabled, description. */
-    private record Valid(String url, String events, boolean enabled, String description) {}
+    record Valid(String url, String events, boolean enabled, String description) {}
 
     static Valid validate(AlertWebhookRequest request) {
         if (request == null) {

@@ -3,6 +3,7 @@ package io.gatehouse.controlplane.audit;
 import com.nimbusds.jose.jwk.ECKey;
 import io.gatehouse.protocol.api.AuditVerification;
 import io.gatehouse.protocol.audit.AuditChainVerifier;
+import io.gatehouse.protocol.audit.AuditRecord;
 import io.gatehouse.protocol.audit.ChainPosition;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -10,10 +11,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -66,7 +66,6 @@ public final class AuditRangeVerifier {
         if (key.isEmpty()) {
             return new AuditVerification.Agent(agent, false, 0, 0, 0, 0, "UNKNOWN_AGENT: no registered key", List.of());
         }
-        Map<String, Long> storedCounts = eventCounts(c, tenantId, agent, from, to);
         AuditChainVerifier verifier = null;
         List<String> missing = new ArrayList<>();
         String problem = null;
@@ -106,16 +105,20 @@ public final class AuditRangeVerifier {
                                 key.get(),
                                 new ChainPosition(epoch, seq - 1, rs.getString(3)));
                     }
-                    if (verifier.accept(rs.getString(5)) instanceof AuditChainVerifier.Broken broken) {
+                    AuditChainVerifier.Result result = verifier.accept(rs.getString(5));
+                    if (result instanceof AuditChainVerifier.Broken broken) {
                         problem = broken.chainBreak().reason() + ": "
                                 + broken.chainBreak().message();
                         break;
                     }
                     int count = rs.getInt(4);
-                    Long stored = storedCounts.get(epoch + ":" + seq);
-                    if (count > 0 && (stored == null || stored != count)) {
-                        problem = "EVENTS_MISSING: batch seq " + seq + " carries " + count + " records, "
-                                + (stored == null ? 0 : stored) + " stored";
+                    List<AuditRecord> signed = ((AuditChainVerifier.Accepted) result)
+                            .batch()
+                            .batch()
+                            .records();
+                    String mismatch = compareRows(c, tenantId, agent, epoch, seq, signed);
+                    if (mismatch != null) {
+                        problem = "EVENTS_MISMATCH: batch seq " + seq + ": " + mismatch;
                         break;
                     }
                     if (firstSeq == 0) {
@@ -155,23 +158,58 @@ public final class AuditRangeVerifier {
         }
     }
 
-    private static Map<String, Long> eventCounts(Connection c, UUID tenantId, String agent, Instant from, Instant to)
+    /**
+     * Compares the stored event rows of one batch with the records inside the signed batch: same number, and per
+     * record the id, time (to the microsecond PostgreSQL keeps), principal, server, method, tool, digest, decision,
+     * rule, reason, versions, latency and status. Returns the first difference, or null.
+     */
+    private static String compareRows(
+            Connection c, UUID tenantId, String agent, long epoch, long seq, List<AuditRecord> records)
             throws SQLException {
-        Map<String, Long> counts = new HashMap<>();
-        try (PreparedStatement s = c.prepareStatement("SELECT e.epoch, e.seq, count(*) FROM audit_events e"
-                + " JOIN audit_batches b ON b.tenant_id = e.tenant_id AND b.agent_id = e.agent_id AND b.epoch = e.epoch"
-                + " AND b.seq = e.seq WHERE b.tenant_id = ? AND b.agent_id = ? AND b.created_at >= ? AND b.created_at < ?"
-                + " GROUP BY e.epoch, e.seq")) {
+        try (PreparedStatement s = c.prepareStatement("SELECT idx, record_id, time, principal_subject, server, method,"
+                + " tool, argument_digest, decision, rule_id, reason, bundle_version, latency_micros, upstream_status"
+                + " FROM audit_events WHERE tenant_id = ? AND agent_id = ? AND epoch = ? AND seq = ? ORDER BY idx")) {
             s.setObject(1, tenantId);
             s.setString(2, agent);
-            s.setTimestamp(3, Timestamp.from(from));
-            s.setTimestamp(4, Timestamp.from(to));
+            s.setLong(3, epoch);
+            s.setLong(4, seq);
+            int i = 0;
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    counts.put(rs.getLong(1) + ":" + rs.getLong(2), rs.getLong(3));
+                    if (i >= records.size()) {
+                        return "more stored events than the batch's " + records.size() + " records";
+                    }
+                    AuditRecord r = records.get(i);
+                    int status = rs.getInt(14);
+                    Integer upstream = rs.wasNull() ? null : status;
+                    boolean same = rs.getInt(1) == i
+                            && r.id().equals(rs.getString(2))
+                            && r.time()
+                                    .truncatedTo(ChronoUnit.MICROS)
+                                    .equals(rs.getTimestamp(3).toInstant())
+                            && Objects.equals(
+                                    r.principal() == null ? null : r.principal().subject(), rs.getString(4))
+                            && r.server().equals(rs.getString(5))
+                            && r.method().equals(rs.getString(6))
+                            && Objects.equals(r.tool(), rs.getString(7))
+                            && Objects.equals(r.argumentDigest(), rs.getString(8))
+                            && r.decision().name().equals(rs.getString(9))
+                            && Objects.equals(r.ruleId(), rs.getString(10))
+                            && r.reason().equals(rs.getString(11))
+                            && r.bundleVersion() == rs.getLong(12)
+                            && r.latencyMicros() == rs.getLong(13)
+                            && Objects.equals(r.upstreamStatus(), upstream);
+                    if (!same) {
+                        return "stored event " + i + " (record " + rs.getString(2) + ") differs from the signed record "
+                                + r.id();
+                    }
+                    i++;
                 }
             }
+            if (i != records.size()) {
+                return records.size() + " records signed, " + i + " stored";
+            }
+            return null;
         }
-        return counts;
     }
 }

@@ -216,7 +216,9 @@ class AuditWalTest {
         try (AuditWal wal = open(settings(20, 1024 * 1024, Duration.ofMinutes(1)))) {
             assertThat(wal.ackedSeq()).isEqualTo(50);
             // only the record written after the last acknowledgement (sealed on close) is left to ship
-            assertThat(readAll(wal, wal.ackedSeq())).extracting(SealedBatch::seq).containsExactly(51L);
+            assertThat(readAll(wal, wal.ackedSeq()))
+                    .extracting(SealedBatch::seq)
+                    .containsExactly(51L);
         }
     }
 

@@ -60,7 +60,7 @@ class AuditPipelineIT {
             signal("STOP", broker.pid());
             Thread.sleep(4_000);
             signal("CONT", broker.pid());
-            pulsar.admin().topics().unload(stack.auditTopic());
+            stack.rest.unload(stack.auditTopic());
 
             first.await("AT 50000", Duration.ofSeconds(90));
             // (b) SIGKILL mid-batch

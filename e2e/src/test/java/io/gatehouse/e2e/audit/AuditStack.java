@@ -42,6 +42,7 @@ final class AuditStack implements AutoCloseable {
     final String agentId = "agent-e2e";
     final AgentIdentity agent = AgentIdentity.generate();
     final PulsarClient client;
+    final PulsarRest rest;
 
     AuditStack(EmbeddedPulsar pulsar) throws Exception {
         this.pulsar = pulsar;
@@ -65,6 +66,8 @@ final class AuditStack implements AutoCloseable {
                 .setProperty("hibernate.connection.password", "app")
                 .setProperty("hibernate.connection.pool_size", "8")
                 .setProperty("hibernate.hbm2ddl.auto", "none")
+                // one tenant-owned entity brings the tenant filter definition that Db.inTenant enables
+                .addAnnotatedClass(io.gatehouse.controlplane.domain.registry.ScopeEntity.class)
                 .buildSessionFactory();
         this.db = new Db(sessions);
         try (Connection c = app()) {
@@ -81,9 +84,8 @@ final class AuditStack implements AutoCloseable {
         this.alerts = new AlertService(
                 db, new com.fasterxml.jackson.databind.ObjectMapper(), Clock.systemUTC(), Duration.ofSeconds(1), 1);
         PulsarTopics topics = new PulsarTopics(tenant.toString());
-        pulsar.createTenant(topics.pulsarTenant());
-        pulsar.createNamespace(topics.dataPlaneNamespace(), EmbeddedPulsar.RETAIN_FOREVER, 0);
-        pulsar.admin().namespaces().setDeduplicationStatus(topics.dataPlaneNamespace(), true);
+        this.rest = new PulsarRest(pulsar.webServiceUrl());
+        rest.createNamespaceWithDeduplication(topics.pulsarTenant(), "dp");
         this.client = pulsar.newClient();
     }
 
