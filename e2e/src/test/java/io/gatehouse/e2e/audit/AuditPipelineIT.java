@@ -75,7 +75,9 @@ class AuditPipelineIT {
 
             Child second = Child.start(wal, keyFile, stack);
             String resumed = second.await("START ", Duration.ofSeconds(60));
-            assertThat(Integer.parseInt(resumed.substring("START ".length()))).isBetween(50_001, TOTAL);
+            // the writer lags behind accept(): what was durable when the agent died is below what it had accepted;
+            // the restarted agent regenerates from the first record the WAL does not hold
+            assertThat(Integer.parseInt(resumed.substring("START ".length()))).isBetween(1, TOTAL - 1);
             second.await("DONE", Duration.ofSeconds(120));
             assertThat(second.process.waitFor(30, TimeUnit.SECONDS)).isTrue();
             assertThat(second.process.exitValue()).isZero();

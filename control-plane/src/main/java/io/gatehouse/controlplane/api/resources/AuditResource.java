@@ -197,7 +197,7 @@ public final class AuditResource {
     }
 
     /** RFC 4180 quoting; a leading formula character is neutralised so a spreadsheet does not execute it. */
-    static String csvCell(Object value) {
+    public static String csvCell(Object value) {
         if (value == null) {
             return "";
         }

@@ -1,7 +1,8 @@
-package io.gatehouse.controlplane.api.resources;
+package io.gatehouse.controlplane.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.gatehouse.controlplane.api.resources.AuditResource;
 import org.junit.jupiter.api.Test;
 
 class AuditCsvTest {
