@@ -30,7 +30,9 @@ class AuditExportIT {
     @Test
     void oneMillionRowsStreamInABoundedHeap() throws Exception {
         long maxHeap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getMax();
-        assertThat(maxHeap).as("this test must run with -Xmx160m").isLessThanOrEqualTo(170L * 1024 * 1024);
+        // the audit-export-small-heap failsafe execution runs this with -Xmx160m; anywhere else it proves nothing
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                maxHeap <= 170L * 1024 * 1024, "runs only in the small-heap execution (-Xmx160m)");
         ControlPlaneFixture cp = ControlPlaneFixture.get();
         SignupResponse signup = cp.anonymous()
                 .auth()
@@ -42,7 +44,7 @@ class AuditExportIT {
             try (PreparedStatement s = c.prepareStatement("INSERT INTO audit_events (tenant_id, time, agent_id, epoch,"
                     + " seq, idx, record_id, principal_subject, principal_issuer, server, method, tool, decision, reason,"
                     + " bundle_version, latency_micros, upstream_status)"
-                    + " SELECT ?, ? + g * interval '1 millisecond', 'agent-x', 1, g / 1000 + 1, g % 1000, 'r-' || g,"
+                    + " SELECT ?, CAST(? AS timestamptz) + g * interval '1 millisecond', 'agent-x', 1, g / 1000 + 1, g % 1000, 'r-' || g,"
                     + " 'user-' || (g % 100), 'https://idp.example', 'files', 'tools/call', 'read_file',"
                     + " CASE WHEN g % 10 = 0 THEN 'DENY' ELSE 'ALLOW' END,"
                     + " CASE WHEN g % 10 = 0 THEN 'INSUFFICIENT_SCOPE' ELSE 'ALLOWED' END, 3, 250, 200"
