@@ -39,6 +39,13 @@ class AuditPipelineIT {
     @TempDir
     Path dir;
 
+    private final List<Process> children = new ArrayList<>();
+
+    @org.junit.jupiter.api.AfterEach
+    void killChildren() {
+        children.forEach(Process::destroyForcibly); // a failed run must not leave an agent JVM behind
+    }
+
     @Test
     void everyRecordArrivesExactlyOnceThroughBrokerStopAgentKillAndIngestRestart(EmbeddedPulsar pulsar)
             throws Exception {
@@ -53,6 +60,7 @@ class AuditPipelineIT {
             ingest.start();
 
             Child first = Child.start(wal, keyFile, stack);
+            children.add(first.process);
             first.await("AT 20000", Duration.ofSeconds(60));
             // (a) the broker stops answering for 4 s (the whole broker JVM is frozen), then its topic is unloaded
             ProcessHandle broker =
@@ -74,6 +82,7 @@ class AuditPipelineIT {
             restarted.start();
 
             Child second = Child.start(wal, keyFile, stack);
+            children.add(second.process);
             String resumed = second.await("START ", Duration.ofSeconds(60));
             // the writer lags behind accept(): what was durable when the agent died is below what it had accepted;
             // the restarted agent regenerates from the first record the WAL does not hold

@@ -28,7 +28,18 @@ final class PulsarRest {
 
     /** Unloads a persistent topic: the broker closes it (producers and consumers reconnect) and reloads it. */
     void unload(String persistentTopic) throws Exception {
-        call("PUT", "/admin/v2/" + persistentTopic.replace("persistent://", "persistent/") + "/unload", null);
+        // right after a broker freeze the topic may still be reloading (404): try for a few seconds
+        for (int attempt = 1; ; attempt++) {
+            try {
+                call("PUT", "/admin/v2/" + persistentTopic.replace("persistent://", "persistent/") + "/unload", null);
+                return;
+            } catch (IllegalStateException e) {
+                if (attempt == 20) {
+                    throw e;
+                }
+                Thread.sleep(500);
+            }
+        }
     }
 
     private void call(String method, String path, String json) throws IOException, InterruptedException {
