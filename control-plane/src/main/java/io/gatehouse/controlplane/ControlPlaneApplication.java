@@ -10,6 +10,8 @@ import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
 import io.dropwizard.db.PooledDataSourceFactory;
 import io.dropwizard.hibernate.HibernateBundle;
+import io.gatehouse.controlplane.alerts.AlertService;
+import io.gatehouse.controlplane.alerts.WebhookService;
 import io.gatehouse.controlplane.api.Endpoints;
 import io.gatehouse.controlplane.api.Idempotency;
 import io.gatehouse.controlplane.api.errors.ProblemExceptionMapper;
@@ -19,6 +21,9 @@ import io.gatehouse.controlplane.api.resources.BundlePublishResource;
 import io.gatehouse.controlplane.api.resources.BundleRollbackResource;
 import io.gatehouse.controlplane.api.resources.BundlesResource;
 import io.gatehouse.controlplane.api.resources.DataPlaneEnrollResource;
+import io.gatehouse.controlplane.api.resources.AlertDeliveriesResource;
+import io.gatehouse.controlplane.api.resources.AlertWebhooksResource;
+import io.gatehouse.controlplane.api.resources.AuditResource;
 import io.gatehouse.controlplane.api.resources.DataPlaneGroupsResource;
 import io.gatehouse.controlplane.api.resources.DataPlanesResource;
 import io.gatehouse.controlplane.api.resources.EnrollmentTokensResource;
@@ -42,6 +47,13 @@ import io.gatehouse.controlplane.api.resources.SignupResource;
 import io.gatehouse.controlplane.api.resources.TokensResource;
 import io.gatehouse.controlplane.api.resources.ToolBindingsResource;
 import io.gatehouse.controlplane.api.resources.UsersResource;
+import io.gatehouse.controlplane.audit.AgentKeys;
+import io.gatehouse.controlplane.audit.AuditIngest;
+import io.gatehouse.controlplane.audit.AuditMaintenance;
+import io.gatehouse.controlplane.audit.AuditQueryService;
+import io.gatehouse.controlplane.audit.AuditRangeVerifier;
+import io.gatehouse.controlplane.audit.AuditService;
+import io.gatehouse.controlplane.audit.DbAgentKeys;
 import io.gatehouse.controlplane.auth.AuthFeature;
 import io.gatehouse.controlplane.auth.LoginThrottle;
 import io.gatehouse.controlplane.auth.PasswordHasher;
@@ -50,6 +62,7 @@ import io.gatehouse.controlplane.bundle.BundleCompiler;
 import io.gatehouse.controlplane.bundle.BundleControl;
 import io.gatehouse.controlplane.bundle.BundleService;
 import io.gatehouse.controlplane.bundle.SigningKeys;
+import io.gatehouse.controlplane.config.AuditFactory;
 import io.gatehouse.controlplane.config.AuthFactory;
 import io.gatehouse.controlplane.config.BundlesFactory;
 import io.gatehouse.controlplane.config.ControlPlaneConfiguration;
@@ -108,6 +121,7 @@ import io.gatehouse.protocol.signing.MasterKey;
 import java.time.Clock;
 import java.time.Duration;
 import org.slf4j.LoggerFactory;
+import org.apache.pulsar.client.api.PulsarClient;
 
 /**
  * The control plane's composition root: every bundle, resource, filter and mapper is registered
@@ -284,6 +298,49 @@ public final class ControlPlaneApplication extends Application<ControlPlaneConfi
         environment.jersey().register(new SigningKeyRotateResource(bundleControl));
         environment.jersey().register(new DataPlanesResource(endpoints, dataPlanes));
         environment.jersey().register(new DataPlaneEnrollResource(enrollment));
+        // audit: ingest from Pulsar (when configured), partitions + retention, query API; alerts
+        AuditFactory auditConfig = config.getAudit();
+        AlertService alerts = new AlertService(
+                db,
+                environment.getObjectMapper(),
+                Clock.systemUTC(),
+                Duration.ofMillis(auditConfig.getAlertRetryBackoff().toMilliseconds()),
+                auditConfig.getAlertMaxAttempts());
+        environment.lifecycle().manage(managed(alerts));
+        AgentKeys agentKeys = new DbAgentKeys(db);
+        environment
+                .lifecycle()
+                .manage(new AuditMaintenance(
+                        db,
+                        Clock.systemUTC(),
+                        auditConfig.getPartitionsAhead(),
+                        auditConfig.getRetentionDays(),
+                        Duration.ofMillis(auditConfig.getMaintenanceInterval().toMilliseconds())));
+        if (auditConfig.getPulsarServiceUrl() != null) {
+            PulsarClient pulsar = AuditIngest.client(auditConfig.getPulsarServiceUrl(), auditConfig.getPulsarToken());
+            environment
+                    .lifecycle()
+                    .manage(new AuditIngest(
+                            db,
+                            agentKeys,
+                            alerts,
+                            pulsar,
+                            auditConfig.getSubscription(),
+                            Duration.ofMillis(auditConfig.getTenantRefresh().toMilliseconds()),
+                            AuditIngest.allTenants(db),
+                            auditConfig.getDenySpikePerMinute()));
+        }
+        environment
+                .jersey()
+                .register(new AuditResource(
+                        new AuditService(
+                                db,
+                                new AuditQueryService(environment.getObjectMapper()),
+                                new AuditRangeVerifier(agentKeys)),
+                        environment.getObjectMapper()));
+        WebhookService webhooks = new WebhookService(db, Clock.systemUTC());
+        environment.jersey().register(new AlertWebhooksResource(webhooks));
+        environment.jersey().register(new AlertDeliveriesResource(webhooks));
     }
 
     /** The bundle compiler and signer, or null (with a warning) when no master key is configured. */
@@ -305,5 +362,14 @@ public final class ControlPlaneApplication extends Application<ControlPlaneConfi
                 config.getExpiry(),
                 config.getDefaultPublicBaseUrl(),
                 clock);
+    }
+
+    private static io.dropwizard.lifecycle.Managed managed(AutoCloseable closeable) {
+        return new io.dropwizard.lifecycle.Managed() {
+            @Override
+            public void stop() throws Exception {
+                closeable.close();
+            }
+        };
     }
 }

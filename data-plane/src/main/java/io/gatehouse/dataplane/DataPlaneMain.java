@@ -1,8 +1,11 @@
 package io.gatehouse.dataplane;
 
+import io.gatehouse.dataplane.audit.AuditPipeline;
 import io.gatehouse.dataplane.audit.AuditSink;
 import io.gatehouse.dataplane.audit.JsonLinesAuditSink;
+import io.gatehouse.dataplane.audit.LocalAgentIdentity;
 import io.gatehouse.dataplane.auth.TokenVerifiers;
+import io.gatehouse.dataplane.bundle.LocalBundleSource;
 import io.gatehouse.dataplane.bundle.UpstreamAuthMapper;
 import io.gatehouse.dataplane.config.ConfigException;
 import io.gatehouse.dataplane.config.ConfigLoader;
@@ -10,6 +13,7 @@ import io.gatehouse.dataplane.config.DataPlaneConfig;
 import io.gatehouse.dataplane.fleet.EnrollCommand;
 import io.gatehouse.dataplane.upstream.UpstreamCredentialOptions;
 import io.gatehouse.dataplane.upstream.UpstreamCredentials;
+import io.gatehouse.protocol.signing.AgentIdentity;
 import java.nio.file.Path;
 import java.time.Clock;
 
@@ -64,14 +68,51 @@ public final class DataPlaneMain {
     /** The agent with its production collaborators (Nimbus JWKS verifier, secret-reference credentials). */
     public static DataPlaneServer create(DataPlaneConfig config) throws java.io.IOException {
         UpstreamCredentials credentials = new UpstreamCredentials(UpstreamCredentialOptions.defaults());
-        AuditSink audit = config.audit().file() == null
-                ? JsonLinesAuditSink.toStdout()
-                : JsonLinesAuditSink.toFile(config.audit().file());
+        AuditSink audit = audit(config);
         return new DataPlaneServer(
                 config,
                 TokenVerifiers::create,
                 (serverId, auth) -> credentials.create(UpstreamAuthMapper.toSettings(auth)),
                 audit,
                 Clock.systemUTC());
+    }
+
+    /**
+     * The audit sink of an agent started from its config file: the WAL (+ shipper when {@code audit.pulsar} is
+     * set, + JSON-lines mirror when {@code audit.file} is set). Before enrollment the signing key is a local
+     * one ({@link LocalAgentIdentity}); enrollment supplies identity, agent id, tenant and Pulsar settings to
+     * {@link AuditPipeline#start} instead.
+     */
+    static AuditSink audit(DataPlaneConfig config) throws java.io.IOException {
+        DataPlaneConfig.Audit settings = config.audit();
+        AuditSink mirror = settings.file() == null ? null : JsonLinesAuditSink.toFile(settings.file());
+        if (settings.wal() == null) {
+            return mirror != null ? mirror : JsonLinesAuditSink.toStdout();
+        }
+        String tenant = settings.tenant();
+        if (tenant == null) {
+            try {
+                tenant = LocalBundleSource.read(config.bundleFile()).metadata().tenantId();
+            } catch (io.gatehouse.protocol.bundle.BundleFormatException e) {
+                throw new java.io.IOException(
+                        "audit: no audit.tenant and the bundle is unreadable: " + e.getMessage(), e);
+            }
+        }
+        String agentId = settings.agentId() != null ? settings.agentId() : defaultAgentId();
+        AgentIdentity identity =
+                LocalAgentIdentity.loadOrCreate(settings.wal().dir().resolve("agent-key.jwk"));
+        return AuditPipeline.start(
+                settings.wal(), identity, tenant, agentId, Clock.systemUTC(), settings.pulsar(), mirror);
+    }
+
+    private static String defaultAgentId() {
+        String host;
+        try {
+            host = java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.io.IOException e) {
+            host = "localhost";
+        }
+        String id = "agent-" + host.replaceAll("[^A-Za-z0-9._-]", "-");
+        return id.length() > 128 ? id.substring(0, 128) : id;
     }
 }

@@ -194,6 +194,7 @@ public final class DataPlaneServer implements AutoCloseable {
         adminServer.addConnector(adminConnector);
         adminServer.setHandler(new AdminHandler(metrics, this::notReadyReason));
 
+        audit.gauges().forEach(g -> metrics.gauge(g.name(), g.help(), g.value()));
         metrics.gauge("gatehouse_dp_sessions", "Gateway sessions currently held", sessions::size);
         metrics.gauge("gatehouse_dp_bundle_version", "Version of the bundle in force (0: none)", () -> {
             ActiveBundle current = bundles.current();

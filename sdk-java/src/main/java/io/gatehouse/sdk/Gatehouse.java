@@ -132,6 +132,16 @@ public final class Gatehouse {
         return new SigningKeysService(transport);
     }
 
+    /** Audit events, stats, streaming export and chain verification. */
+    public AuditService audit() {
+        return new AuditService(transport);
+    }
+
+    /** Alert webhooks and their deliveries. */
+    public AlertsService alerts() {
+        return new AlertsService(transport);
+    }
+
     /** Connection settings; only {@code baseUrl} is required. */
     public static final class Builder {
         private URI baseUrl;

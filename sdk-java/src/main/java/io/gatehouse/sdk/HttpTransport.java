@@ -187,4 +187,42 @@ final class HttpTransport {
     private static String enc(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
+
+    /** One path segment, URL-encoded. */
+    static String pathSegment(String value) {
+        return enc(value);
+    }
+
+    /**
+     * GET whose body is streamed to the caller (who closes it): nothing is buffered here. Errors (non-2xx) are
+     * read and thrown as the usual exceptions. Not retried: the caller may have consumed part of the stream.
+     */
+    java.io.InputStream stream(String path, Map<String, String> query) {
+        HttpRequest json = build("GET", path, query, null, RequestOptions.NONE, null);
+        HttpRequest request = HttpRequest.newBuilder(json, (name, value) -> !name.equalsIgnoreCase("Accept"))
+                .header("Accept", "*/*")
+                .build();
+        HttpResponse<java.io.InputStream> response;
+        try {
+            response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+        } catch (IOException e) {
+            throw new ApiConnectionException("GET " + path + " failed: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ApiConnectionException("GET " + path + " interrupted", e);
+        }
+        int status = response.statusCode();
+        if (status >= 200 && status < 300) {
+            return response.body();
+        }
+        Problem problem = null;
+        try (java.io.InputStream in = response.body()) {
+            byte[] body = in.readNBytes(64 * 1024);
+            problem = body.length == 0 ? null : MAPPER.readValue(body, Problem.class);
+        } catch (IOException ignored) {
+            // not a problem document: the status alone describes the failure
+        }
+        throw GatehouseException.of(
+                status, problem, response.headers().firstValue("X-Request-Id").orElse(null));
+    }
 }

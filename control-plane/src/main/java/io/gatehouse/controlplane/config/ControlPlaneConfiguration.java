@@ -73,6 +73,20 @@ public final class ControlPlaneConfiguration extends Configuration {
         this.migrations = migrations;
     }
 
+    @Valid
+    @NotNull
+    private AuditFactory audit = new AuditFactory();
+
+    @JsonProperty
+    public AuditFactory getAudit() {
+        return audit;
+    }
+
+    @JsonProperty
+    public void setAudit(AuditFactory audit) {
+        this.audit = audit;
+    }
+
     @JsonProperty
     public AuthFactory getAuth() {
         return auth;

@@ -156,6 +156,12 @@ public final class OpenApiDocument {
                 param.put("in", "path");
                 param.put("required", true);
                 param.putObject("schema").put("type", "string");
+            } else if (p.isAnnotationPresent(jakarta.ws.rs.QueryParam.class)) {
+                query(
+                        parameters,
+                        p.getAnnotation(jakarta.ws.rs.QueryParam.class).value(),
+                        "string",
+                        "query parameter");
             } else if (p.isAnnotationPresent(HeaderParam.class)) {
                 ObjectNode param = parameters.addObject();
                 param.put("name", p.getAnnotation(HeaderParam.class).value());
@@ -167,7 +173,11 @@ public final class OpenApiDocument {
             }
         }
         boolean list = verb.equals("get") && method.getReturnType() == Page.class;
-        boolean paged = list && Arrays.stream(method.getParameterTypes()).anyMatch(t -> t == UriInfo.class);
+        boolean explicitQuery = Arrays.stream(method.getParameters())
+                .anyMatch(p -> p.isAnnotationPresent(jakarta.ws.rs.QueryParam.class));
+        boolean paged = list
+                && !explicitQuery
+                && Arrays.stream(method.getParameterTypes()).anyMatch(t -> t == UriInfo.class);
         if (paged) {
             query(parameters, "limit", "integer", "page size, 1..200 (default 50)");
             query(parameters, "cursor", "string", "the `next` value of the previous page");

@@ -71,7 +71,15 @@ class OpenApiDriftTest {
             "/api/v1/data-planes/{id}",
             "/api/v1/data-planes:enroll",
             "/api/v1/signing-keys",
-            "/api/v1/signing-keys:rotate"
+            "/api/v1/signing-keys:rotate",
+            "/api/v1/audit/events",
+            "/api/v1/audit/events/{id}",
+            "/api/v1/audit/stats",
+            "/api/v1/audit/export",
+            "/api/v1/audit/verify",
+            "/api/v1/alerts/webhooks",
+            "/api/v1/alerts/webhooks/{id}",
+            "/api/v1/alerts/webhooks/{id}/deliveries"
         }) {
             assertThat(paths.has(path)).as(path).isTrue();
         }

@@ -1,9 +1,9 @@
 package io.gatehouse.dataplane.audit;
 
-import io.gatehouse.dataplane.auth.Principal;
-import io.gatehouse.dataplane.mcp.JsonRpcMessage;
-import io.gatehouse.dataplane.pipeline.McpExchange;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.gatehouse.protocol.audit.Finding;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * One audit record per request. Never contains tokens, session ids or bodies.
@@ -25,6 +25,11 @@ import java.time.Instant;
  * @param reason the stable error key of a denial or error, else empty
  * @param status the HTTP status sent
  * @param latencyMillis time from receipt to completion (for a stream: its end)
+ * @param argumentDigest SHA-256 of the canonical tool/prompt arguments (base64url), or empty
+ * @param redactedArguments the arguments after redaction, or {@code null} when redaction did not produce them
+ *     (raw arguments never go here)
+ * @param ruleId the deciding policy rule, or empty
+ * @param findings redaction / supply-chain / injection findings of the call (possibly empty)
  */
 public record AuditRecord(
         Instant time,
@@ -43,29 +48,16 @@ public record AuditRecord(
         String decision,
         String reason,
         int status,
-        double latencyMillis) {
+        double latencyMillis,
+        String argumentDigest,
+        JsonNode redactedArguments,
+        String ruleId,
+        List<Finding> findings) {
 
-    public static AuditRecord of(McpExchange exchange, int status, long nanos, Instant now) {
-        Principal principal = exchange.principal();
-        JsonRpcMessage message = exchange.message();
-        return new AuditRecord(
-                now,
-                exchange.requestId(),
-                exchange.bundle() == null ? "" : exchange.bundle().metadata().tenantId(),
-                exchange.bundle() == null ? 0 : exchange.bundle().metadata().version(),
-                exchange.route() == null ? "" : exchange.route().slug(),
-                principal == null ? "" : principal.subject(),
-                principal == null ? "" : principal.issuer(),
-                principal == null ? "" : principal.clientId(),
-                exchange.httpMethod(),
-                message == null || message.method() == null ? "" : message.method(),
-                message == null || message.toolName() == null ? "" : message.toolName(),
-                message == null || message.resourceUri() == null ? "" : message.resourceUri(),
-                message == null || message.promptName() == null ? "" : message.promptName(),
-                exchange.decision().label(),
-                exchange.reason(),
-                status,
-                nanos / 1_000_000.0);
+    public AuditRecord {
+        findings = findings == null ? List.of() : List.copyOf(findings);
+        argumentDigest = argumentDigest == null ? "" : argumentDigest;
+        ruleId = ruleId == null ? "" : ruleId;
     }
 
     /** The method label for metrics: the JSON-RPC method, else the HTTP method. */

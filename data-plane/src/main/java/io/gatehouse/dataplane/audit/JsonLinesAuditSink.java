@@ -28,8 +28,8 @@ import org.slf4j.LoggerFactory;
 public final class JsonLinesAuditSink implements AuditSink {
 
     private static final Logger LOG = LoggerFactory.getLogger(JsonLinesAuditSink.class);
-    private static final AuditRecord POISON =
-            new AuditRecord(null, "", "", 0, "", "", "", "", "", "", "", "", "", "", "", 0, 0);
+    private static final AuditRecord POISON = new AuditRecord(
+            null, "", "", 0, "", "", "", "", "", "", "", "", "", "", "", 0, 0, "", null, "", java.util.List.of());
 
     private final ObjectMapper json = JsonMapper.builder()
             .addModule(new JavaTimeModule())

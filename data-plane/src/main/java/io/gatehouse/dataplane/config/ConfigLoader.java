@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.gatehouse.dataplane.audit.ShipperSettings;
+import io.gatehouse.dataplane.audit.WalSettings;
 import io.gatehouse.dataplane.config.DataPlaneConfig.AuthMode;
 import io.gatehouse.dataplane.config.DataPlaneConfig.Endpoint;
 import io.gatehouse.dataplane.config.DataPlaneConfig.Limits;
@@ -101,9 +103,7 @@ public final class ConfigLoader {
             throw new ConfigException("protocolVersions: must list at least one version");
         }
         Map<String, RouteSettings> routes = routes(top.child("routes"), profile);
-        Node audit = top.child("audit");
-        audit.allow("file");
-        String auditFile = audit.text("file", null);
+        DataPlaneConfig.Audit audit = audit(top.child("audit"), baseDir);
         DataPlaneConfig.Redis redis = redis(top.child("redis"));
 
         return new DataPlaneConfig(
@@ -114,8 +114,7 @@ public final class ConfigLoader {
                 limits,
                 versions,
                 routes,
-                new DataPlaneConfig.Audit(
-                        auditFile == null || auditFile.equals("-") ? null : resolve(baseDir, auditFile)),
+                audit,
                 redis,
                 fleet);
     }
@@ -172,6 +171,64 @@ public final class ConfigLoader {
                 node.duration("resyncInterval", DataPlaneConfig.Fleet.DEFAULT_RESYNC),
                 pulsarUrl,
                 enroll);
+    }
+
+    private static DataPlaneConfig.Audit audit(Node audit, Path baseDir) throws ConfigException {
+        audit.allow("file", "agentId", "tenant", "wal", "pulsar");
+        String file = audit.text("file", null);
+        Node wal = audit.child("wal");
+        wal.allow(
+                "dir",
+                "maxBatchRecords",
+                "maxBatchBytes",
+                "maxBatchDelay",
+                "segmentMib",
+                "maxDiskMib",
+                "queueCapacity",
+                "whenFull");
+        String walDir = wal.text("dir", baseDir == null ? "off" : "audit-wal");
+        WalSettings walSettings = null;
+        if (!walDir.equals("off")) {
+            WalSettings d = WalSettings.defaults(resolve(baseDir, walDir));
+            int segmentMib = wal.intValue("segmentMib", (int) (d.segmentBytes() >> 20), 1, 4096);
+            try {
+                walSettings = new WalSettings(
+                        resolve(baseDir, walDir),
+                        wal.intValue("maxBatchRecords", d.maxBatchRecords(), 1, 10_000),
+                        wal.intValue("maxBatchBytes", d.maxBatchBytes(), 1024, 4 * 1024 * 1024),
+                        wal.duration("maxBatchDelay", d.maxBatchDelay()),
+                        (long) segmentMib << 20,
+                        (long) wal.intValue("maxDiskMib", (int) (d.maxDiskBytes() >> 20), segmentMib, 1 << 30) << 20,
+                        wal.intValue("queueCapacity", d.queueCapacity(), 1, 1 << 24),
+                        wal.enumValue("whenFull", WalSettings.WhenFull.class, d.whenFull()));
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException("audit.wal." + e.getMessage());
+            }
+        }
+        Node pulsar = audit.child("pulsar");
+        pulsar.allow("serviceUrl", "token", "topic", "maxInFlight");
+        String serviceUrl = pulsar.text("serviceUrl", null);
+        ShipperSettings shipper = null;
+        if (serviceUrl != null) {
+            if (walSettings == null) {
+                throw new ConfigException("audit.pulsar: needs the WAL (audit.wal.dir is off)");
+            }
+            try {
+                shipper = new ShipperSettings(
+                        serviceUrl,
+                        pulsar.text("token", null),
+                        pulsar.text("topic", null),
+                        pulsar.intValue("maxInFlight", 32, 1, 1000));
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException("audit.pulsar." + e.getMessage());
+            }
+        }
+        return new DataPlaneConfig.Audit(
+                file == null || file.equals("-") ? null : resolve(baseDir, file),
+                audit.text("agentId", null),
+                audit.text("tenant", null),
+                walSettings,
+                shipper);
     }
 
     private static Path resolve(Path baseDir, String path) {

@@ -133,8 +133,26 @@ public record DataPlaneConfig(
     /** Per-route settings (keyed by the bundle server's slug). */
     public record RouteSettings(AuthMode auth) {}
 
-    /** @param file JSON-lines audit file; {@code null} writes to standard output */
-    public record Audit(Path file) {}
+    /**
+     * @param file JSON-lines mirror of the audit records; {@code null} = none
+     * @param agentId the agent id batches carry; {@code null} = enrollment's, else {@code agent-<hostname>}
+     * @param tenant the agent's tenant; {@code null} = enrollment's, else the local bundle's tenant
+     * @param wal the write-ahead log; {@code null} = no WAL (records only go to {@code file})
+     * @param pulsar where the shipper sends batches; {@code null} = no shipper (the WAL fills up to its disk
+     *     limit, then its {@code whenFull} policy applies)
+     */
+    public record Audit(
+            Path file,
+            String agentId,
+            String tenant,
+            io.gatehouse.dataplane.audit.WalSettings wal,
+            io.gatehouse.dataplane.audit.ShipperSettings pulsar) {
+
+        /** Only a JSON-lines file (or nothing): no WAL, no shipper. */
+        public Audit(Path file) {
+            this(file, null, null, null, null);
+        }
+    }
 
     /**
      * Fleet mode: the agent was enrolled with a control plane and applies signed bundles from Pulsar.

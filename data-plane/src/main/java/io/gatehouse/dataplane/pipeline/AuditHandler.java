@@ -2,9 +2,15 @@ package io.gatehouse.dataplane.pipeline;
 
 import io.gatehouse.dataplane.audit.AuditRecord;
 import io.gatehouse.dataplane.audit.AuditSink;
+import io.gatehouse.dataplane.auth.Principal;
+import io.gatehouse.dataplane.mcp.JsonRpcMessage;
 import io.gatehouse.dataplane.metrics.ProxyMetrics;
+import io.gatehouse.protocol.signing.CanonicalJson;
+import io.gatehouse.protocol.signing.Digests;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
@@ -68,8 +74,53 @@ public final class AuditHandler extends Handler.Wrapper {
             exchange.outcome(Decision.ERROR, exchange.reason().isEmpty() ? "STREAM_ABORTED" : exchange.reason());
         }
         long nanos = System.nanoTime() - exchange.startNanos();
-        AuditRecord record = AuditRecord.of(exchange, status, nanos, clock.instant());
+        AuditRecord record = toRecord(exchange, status, nanos, clock.instant());
         metrics.record(record, nanos);
         sink.accept(record);
+    }
+
+    /**
+     * The audit record of one finished exchange. This is the one place that reads the exchange for audit: a
+     * step that learns something auditable (policy rule, redacted arguments, findings) exposes it on
+     * {@link McpExchange} and it is mapped here. Raw arguments are only digested, never recorded.
+     */
+    static AuditRecord toRecord(McpExchange exchange, int status, long nanos, Instant now) {
+        Principal principal = exchange.principal();
+        JsonRpcMessage message = exchange.message();
+        return new AuditRecord(
+                now,
+                exchange.requestId(),
+                exchange.bundle() == null ? "" : exchange.bundle().metadata().tenantId(),
+                exchange.bundle() == null ? 0 : exchange.bundle().metadata().version(),
+                exchange.route() == null ? "" : exchange.route().slug(),
+                principal == null ? "" : principal.subject(),
+                principal == null ? "" : principal.issuer(),
+                principal == null || principal.clientId() == null ? "" : principal.clientId(),
+                exchange.httpMethod(),
+                message == null || message.method() == null ? "" : message.method(),
+                message == null || message.toolName() == null ? "" : message.toolName(),
+                message == null || message.resourceUri() == null ? "" : message.resourceUri(),
+                message == null || message.promptName() == null ? "" : message.promptName(),
+                exchange.decision().label(),
+                exchange.reason(),
+                status,
+                nanos / 1_000_000.0,
+                argumentDigest(message),
+                null,
+                "",
+                List.of());
+    }
+
+    private static String argumentDigest(JsonRpcMessage message) {
+        if (message == null
+                || message.arguments() == null
+                || !message.arguments().isObject()) {
+            return "";
+        }
+        try {
+            return Digests.sha256Base64Url(CanonicalJson.bytes(message.arguments()));
+        } catch (IllegalArgumentException notCanonicalizable) {
+            return ""; // e.g. a number JSON cannot carry exactly; the call is still audited
+        }
     }
 }

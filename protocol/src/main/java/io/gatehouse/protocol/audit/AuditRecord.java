@@ -94,6 +94,16 @@ public record AuditRecord(
         return redactedArguments == null ? null : redactedArguments.deepCopy();
     }
 
+    /** The JSON form (a new tree each call); its canonical bytes are what a batch carries for this record. */
+    public com.fasterxml.jackson.databind.node.ObjectNode toJson() {
+        return AuditJson.write(this);
+    }
+
+    /** Reads the JSON form strictly (unknown members and nulls are errors), as {@link AuditBatch#fromJson} does. */
+    public static AuditRecord fromJson(JsonNode node) {
+        return AuditJson.readRecord(Objects.requireNonNull(node, "node"), "record");
+    }
+
     /** The {@code argumentDigest} of raw tool arguments: SHA-256 of their canonical JSON, unpadded base64url. */
     public static String digestArguments(JsonNode arguments) {
         return Digests.sha256Base64Url(CanonicalJson.bytes(Objects.requireNonNull(arguments, "arguments")));
