@@ -17,13 +17,13 @@ import io.gatehouse.controlplane.api.Idempotency;
 import io.gatehouse.controlplane.api.errors.ProblemExceptionMapper;
 import io.gatehouse.controlplane.api.errors.RequestIdFilter;
 import io.gatehouse.controlplane.api.resources.ActivityResource;
+import io.gatehouse.controlplane.api.resources.AlertDeliveriesResource;
+import io.gatehouse.controlplane.api.resources.AlertWebhooksResource;
+import io.gatehouse.controlplane.api.resources.AuditResource;
 import io.gatehouse.controlplane.api.resources.BundlePublishResource;
 import io.gatehouse.controlplane.api.resources.BundleRollbackResource;
 import io.gatehouse.controlplane.api.resources.BundlesResource;
 import io.gatehouse.controlplane.api.resources.DataPlaneEnrollResource;
-import io.gatehouse.controlplane.api.resources.AlertDeliveriesResource;
-import io.gatehouse.controlplane.api.resources.AlertWebhooksResource;
-import io.gatehouse.controlplane.api.resources.AuditResource;
 import io.gatehouse.controlplane.api.resources.DataPlaneGroupsResource;
 import io.gatehouse.controlplane.api.resources.DataPlanesResource;
 import io.gatehouse.controlplane.api.resources.EnrollmentTokensResource;
@@ -120,8 +120,8 @@ import io.gatehouse.protocol.signing.BundleSigner;
 import io.gatehouse.protocol.signing.MasterKey;
 import java.time.Clock;
 import java.time.Duration;
-import org.slf4j.LoggerFactory;
 import org.apache.pulsar.client.api.PulsarClient;
+import org.slf4j.LoggerFactory;
 
 /**
  * The control plane's composition root: every bundle, resource, filter and mapper is registered

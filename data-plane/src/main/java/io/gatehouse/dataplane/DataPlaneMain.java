@@ -4,6 +4,7 @@ import io.gatehouse.dataplane.audit.AuditPipeline;
 import io.gatehouse.dataplane.audit.AuditSink;
 import io.gatehouse.dataplane.audit.JsonLinesAuditSink;
 import io.gatehouse.dataplane.audit.LocalAgentIdentity;
+import io.gatehouse.dataplane.audit.ShipperSettings;
 import io.gatehouse.dataplane.auth.TokenVerifiers;
 import io.gatehouse.dataplane.bundle.LocalBundleSource;
 import io.gatehouse.dataplane.bundle.UpstreamAuthMapper;
@@ -11,6 +12,10 @@ import io.gatehouse.dataplane.config.ConfigException;
 import io.gatehouse.dataplane.config.ConfigLoader;
 import io.gatehouse.dataplane.config.DataPlaneConfig;
 import io.gatehouse.dataplane.fleet.EnrollCommand;
+import io.gatehouse.dataplane.fleet.EnrolledState;
+import io.gatehouse.dataplane.fleet.EnrollmentException;
+import io.gatehouse.dataplane.fleet.FleetAgent;
+import io.gatehouse.dataplane.fleet.FleetStateException;
 import io.gatehouse.dataplane.upstream.UpstreamCredentialOptions;
 import io.gatehouse.dataplane.upstream.UpstreamCredentials;
 import io.gatehouse.protocol.signing.AgentIdentity;
@@ -79,15 +84,37 @@ public final class DataPlaneMain {
 
     /**
      * The audit sink of an agent started from its config file: the WAL (+ shipper when {@code audit.pulsar} is
-     * set, + JSON-lines mirror when {@code audit.file} is set). Before enrollment the signing key is a local
-     * one ({@link LocalAgentIdentity}); enrollment supplies identity, agent id, tenant and Pulsar settings to
-     * {@link AuditPipeline#start} instead.
+     * set, + JSON-lines mirror when {@code audit.file} is set). An enrolled agent (fleet mode) signs its batches
+     * with its enrolled identity and ships them to its tenant's audit topic with its enrollment's Pulsar access;
+     * a local-bundle agent signs with a local key ({@link LocalAgentIdentity}).
      */
     static AuditSink audit(DataPlaneConfig config) throws java.io.IOException {
         DataPlaneConfig.Audit settings = config.audit();
         AuditSink mirror = settings.file() == null ? null : JsonLinesAuditSink.toFile(settings.file());
         if (settings.wal() == null) {
             return mirror != null ? mirror : JsonLinesAuditSink.toStdout();
+        }
+        if (config.fleet() != null) {
+            EnrolledState state;
+            try {
+                state = FleetAgent.openState(config.fleet(), Clock.systemUTC());
+            } catch (FleetStateException | EnrollmentException e) {
+                throw new java.io.IOException("fleet: " + e.getMessage(), e);
+            }
+            String pulsarUrl = config.fleet().pulsarUrl() != null
+                    ? config.fleet().pulsarUrl()
+                    : state.pulsar().serviceUrl();
+            ShipperSettings shipper = settings.pulsar() != null
+                    ? settings.pulsar()
+                    : new ShipperSettings(pulsarUrl, state.pulsar().authToken(), null, 32);
+            return AuditPipeline.start(
+                    settings.wal(),
+                    state.identity(),
+                    state.tenantId(),
+                    state.agentId(),
+                    Clock.systemUTC(),
+                    shipper,
+                    mirror);
         }
         String tenant = settings.tenant();
         if (tenant == null) {

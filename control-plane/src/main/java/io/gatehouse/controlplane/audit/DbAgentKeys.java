@@ -33,10 +33,15 @@ public final class DbAgentKeys implements AgentKeys {
         String jwk = db.inTenant(
                 tenantId,
                 session -> session.doReturningWork(c -> {
+                    // an enrolled agent's key (its id is a UUID), else a key registered for audit alone
                     try (PreparedStatement s = c.prepareStatement(
-                            "SELECT public_jwk FROM audit_agent_keys WHERE tenant_id = ? AND agent_id = ?")) {
+                            "SELECT public_jwk FROM agents WHERE tenant_id = ? AND id::text = ? AND revoked_at IS NULL"
+                                    + " UNION ALL SELECT public_jwk FROM audit_agent_keys"
+                                    + " WHERE tenant_id = ? AND agent_id = ? LIMIT 1")) {
                         s.setObject(1, tenantId);
                         s.setString(2, agentId);
+                        s.setObject(3, tenantId);
+                        s.setString(4, agentId);
                         try (ResultSet rs = s.executeQuery()) {
                             return rs.next() ? rs.getString(1) : null;
                         }

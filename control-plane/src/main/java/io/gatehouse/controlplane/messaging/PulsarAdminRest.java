@@ -57,6 +57,11 @@ final class PulsarAdminRest {
         call("PUT", "/admin/v2/namespaces/" + namespace + "/compactionThreshold", Long.toString(bytes));
     }
 
+    /** Broker deduplication by producer name and sequence id (the audit shipper's exactly-once). */
+    void enableDeduplication(String namespace) throws IOException {
+        call("POST", "/admin/v2/namespaces/" + namespace + "/deduplication", "true");
+    }
+
     void grant(String namespace, String role, String... actions) throws IOException {
         StringBuilder json = new StringBuilder("[");
         for (int i = 0; i < actions.length; i++) {

@@ -34,6 +34,7 @@ public final class PulsarTenancy {
         admin.createNamespace(topics.dataPlaneNamespace());
         admin.setRetention(topics.dataPlaneNamespace(), DP_RETENTION_MINUTES, DP_RETENTION_MB);
         admin.setCompactionThreshold(topics.dataPlaneNamespace(), DP_COMPACTION_THRESHOLD);
+        admin.enableDeduplication(topics.dataPlaneNamespace());
         admin.grant(topics.dataPlaneNamespace(), topics.agentRole(), "produce");
     }
 

@@ -63,17 +63,24 @@ public final class FleetAgent implements AutoCloseable {
     public static FleetAgent create(DataPlaneConfig.Fleet config, BundleStore store, ProxyMetrics metrics, Clock clock)
             throws FleetStateException, EnrollmentException {
         Objects.requireNonNull(config, "config");
-        String version = agentVersion();
-        EnrolledState state;
+        return new FleetAgent(
+                openState(config, clock), config, store, new FleetMetrics(metrics), clock, agentVersion());
+    }
+
+    /**
+     * The enrolled state of {@code config.stateDir()}; with {@code config.enroll()} and no enrollment yet, enrolls
+     * first. The agent's identity (and so its audit signing key) comes from here.
+     */
+    public static EnrolledState openState(DataPlaneConfig.Fleet config, Clock clock)
+            throws FleetStateException, EnrollmentException {
         if (!new StateDir(config.stateDir()).isEnrolled() && config.enroll() != null) {
             DataPlaneConfig.Enroll enroll = config.enroll();
-            state = new Enrollment(clock)
-                    .enroll(config.stateDir(), enroll.controlPlane(), enroll.token(), enroll.name(), version);
+            EnrolledState state = new Enrollment(clock)
+                    .enroll(config.stateDir(), enroll.controlPlane(), enroll.token(), enroll.name(), agentVersion());
             LOG.info("enrolled as agent {} (tenant {}, group {})", state.agentId(), state.tenantId(), state.groupId());
-        } else {
-            state = EnrolledState.load(config.stateDir(), clock.instant());
+            return state;
         }
-        return new FleetAgent(state, config, store, new FleetMetrics(metrics), clock, version);
+        return EnrolledState.load(config.stateDir(), clock.instant());
     }
 
     FleetAgent(

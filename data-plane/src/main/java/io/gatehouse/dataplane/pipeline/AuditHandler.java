@@ -10,7 +10,6 @@ import io.gatehouse.protocol.signing.Digests;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
@@ -107,8 +106,10 @@ public final class AuditHandler extends Handler.Wrapper {
                 nanos / 1_000_000.0,
                 argumentDigest(message),
                 null,
-                "",
-                List.of());
+                exchange.policyDecision() == null || exchange.policyDecision().ruleId() == null
+                        ? ""
+                        : exchange.policyDecision().ruleId(),
+                exchange.findings());
     }
 
     private static String argumentDigest(JsonRpcMessage message) {

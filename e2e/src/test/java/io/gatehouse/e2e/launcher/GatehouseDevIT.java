@@ -2,6 +2,7 @@ package io.gatehouse.e2e.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.gatehouse.protocol.api.AuditEvent;
 import io.gatehouse.protocol.api.DataPlane;
 import io.gatehouse.protocol.api.KillSwitch;
 import io.gatehouse.protocol.api.KillSwitchRequest;
@@ -9,6 +10,7 @@ import io.gatehouse.protocol.api.KillSwitchScope;
 import io.gatehouse.protocol.api.ScopeRequest;
 import io.gatehouse.protocol.api.ToolBinding;
 import io.gatehouse.protocol.api.ToolBindingRequest;
+import io.gatehouse.sdk.AuditQuery;
 import io.gatehouse.sdk.Gatehouse;
 import io.gatehouse.sdk.ListParams;
 import java.io.BufferedReader;
@@ -234,6 +236,26 @@ class GatehouseDevIT {
         } while (Instant.now().isBefore(deadline));
         assertThat(agent.drift()).as("fleet view of the dev agent: %s", agent).isFalse();
         assertThat(agent.appliedVersion()).isGreaterThanOrEqualTo(5);
+
+        // the calls above are in the audit explorer: signed by the agent's enrolled key, shipped, ingested
+        Instant auditDeadline = Instant.now().plusSeconds(60);
+        List<AuditEvent> denied;
+        do {
+            denied = api.audit()
+                    .events(AuditQuery.create().tool("echo").decision("DENY").limit(50))
+                    .items();
+            if (!denied.isEmpty()) {
+                break;
+            }
+            Thread.sleep(500);
+        } while (Instant.now().isBefore(auditDeadline));
+        assertThat(denied).as("denied echo calls in the audit explorer").isNotEmpty();
+        assertThat(denied.get(0).agentId()).isEqualTo(agent.id());
+        assertThat(api.audit()
+                        .verify(Instant.now().minusSeconds(3600), Instant.now())
+                        .ok())
+                .as("audit chain of the last hour verifies")
+                .isTrue();
     }
 
     private static String initialize(String mcpUrl, String token) throws IOException, InterruptedException {
