@@ -166,6 +166,14 @@ class GatehouseDevIT {
                 .as("initialize: %s", initialized.body())
                 .isEqualTo(200);
         String session = initialized.headers().firstValue("Mcp-Session-Id").orElseThrow();
+        // the demo server's tools are pinned: the agent checks the announced list before it lets a call through
+        HttpResponse<String> listed = http.send(
+                mcpPost(mcpUrl, token, session)
+                        .POST(HttpRequest.BodyPublishers.ofString(
+                                "{\"jsonrpc\":\"2.0\",\"id\":4,\"method\":\"tools/list\"}"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(listed.body()).as("tools/list through the gateway").contains("\"echo\"");
         HttpResponse<String> echoed = http.send(
                 mcpPost(mcpUrl, token, session)
                         .POST(HttpRequest.BodyPublishers.ofString(
