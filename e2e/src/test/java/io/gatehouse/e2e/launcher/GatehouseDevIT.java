@@ -55,8 +55,17 @@ class GatehouseDevIT {
     @Test
     void devBecomesReadyAndCtrlCLeavesNothingBehind() throws Exception {
         Path root = repositoryRoot();
+        // perl (Debian's essential perl-base) restores SIGINT's default before bash starts: a shell cannot trap
+        // a signal it inherits as ignored, and a test JVM started in the background of a script inherits exactly
+        // that, which would turn "Ctrl-C stops everything" into a test of the harness rather than the launcher.
         ProcessBuilder builder = new ProcessBuilder(
-                        "setsid", "bash", root.resolve("gatehouse").toString(), "dev")
+                        "setsid",
+                        "perl",
+                        "-e",
+                        "$SIG{INT} = 'DEFAULT'; $SIG{QUIT} = 'DEFAULT'; exec @ARGV or die \"exec: $!\"",
+                        "bash",
+                        root.resolve("gatehouse").toString(),
+                        "dev")
                 .directory(root.toFile())
                 .redirectErrorStream(true);
         builder.environment().put("GATEHOUSE_STATE_DIR", state.toString());
