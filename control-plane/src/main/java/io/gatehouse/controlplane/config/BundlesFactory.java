@@ -19,7 +19,7 @@ import java.util.concurrent.TimeUnit;
  *   <tr><td>masterKeyId</td><td>mk1</td><td>id written into every sealed key, so master keys can rotate</td></tr>
  *   <tr><td>previousMasterKey / previousMasterKeyId</td><td>none</td><td>an older master key that can still
  *       open sealed keys (rotation)</td></tr>
- *   <tr><td>debounce</td><td>200ms</td><td>changes within this window publish as one bundle (kill switches skip it)</td></tr>
+ *   <tr><td>debounce</td><td>50ms</td><td>changes within this window publish as one bundle (kill switches skip it)</td></tr>
  *   <tr><td>expiry</td><td>30d</td><td>bundle {@code exp}; agents reject older bundles as new</td></tr>
  *   <tr><td>keyPropagationWindow</td><td>10m</td><td>a new signing key is published this long before it signs,
  *       and the old one is retired this long after</td></tr>
@@ -46,7 +46,7 @@ public final class BundlesFactory {
 
     @JsonProperty
     @NotNull
-    private Duration debounce = Duration.milliseconds(200);
+    private Duration debounce = Duration.milliseconds(50);
 
     @JsonProperty
     @MinDuration(value = 1, unit = TimeUnit.MINUTES)
