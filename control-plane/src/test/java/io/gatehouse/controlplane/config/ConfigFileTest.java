@@ -38,7 +38,7 @@ class ConfigFileTest {
         assertThat(config.getAuth().getArgon2MemoryKib()).isEqualTo(19456);
         assertThat(config.getAuth().getSessionTtl().toHours()).isEqualTo(12);
         // bundles and Pulsar are optional: unset environment means "not configured", never a half-set value
-        assertThat(config.getBundles().getDebounce().toMillis()).isEqualTo(200);
+        assertThat(config.getBundles().getDebounce().toMillis()).isEqualTo(50);
         assertThat(config.getBundles().getDefaultPublicBaseUrl()).isEqualTo("http://localhost:9090");
         if (System.getenv("GATEHOUSE_MASTER_KEY") == null) {
             assertThat(config.getBundles().getMasterKey()).isNull();
