@@ -127,6 +127,10 @@ public final class ClaimMatcher {
         if (operator == Operator.PRESENT) {
             return raw != null;
         }
+        if (operator == Operator.CONTAINS || operator == Operator.ANY_OF) {
+            // the policy engine's hot path: test the values where they are, without copying them
+            return anyValueExpected(raw);
+        }
         List<String> values = valuesOf(raw);
         return switch (operator) {
             case EQUALS -> values.size() == 1 && values.get(0).equals(single);
@@ -142,6 +146,37 @@ public final class ClaimMatcher {
             case ALL_OF -> values.containsAll(expected);
             case PRESENT -> throw new AssertionError("handled above");
         };
+    }
+
+    /** Whether one of the values of {@code raw} (as {@link #valuesOf} sees them) is expected. */
+    private boolean anyValueExpected(Object raw) {
+        if (raw == null || raw instanceof Map<?, ?>) {
+            return false;
+        }
+        if (raw instanceof Collection<?> collection) {
+            for (Object element : collection) {
+                if (isExpected(scalar(element))) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        if (raw instanceof Object[] array) {
+            for (Object element : array) {
+                if (isExpected(scalar(element))) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        return isExpected(scalar(raw));
+    }
+
+    private boolean isExpected(String value) {
+        if (value == null) {
+            return false;
+        }
+        return single != null ? value.equals(single) : expected.contains(value);
     }
 
     private static List<String> valuesOf(Object raw) {

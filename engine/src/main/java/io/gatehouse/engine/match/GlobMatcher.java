@@ -140,6 +140,15 @@ public final class GlobMatcher {
         return kind == Kind.EXACT;
     }
 
+    /**
+     * The one name this pattern matches, for a case-sensitive pattern without wildcards (escapes
+     * resolved); null otherwise. Lets a caller index exact names in a hash map: {@code
+     * matches(n) == n.equals(exactName())} whenever this is not null.
+     */
+    public String exactName() {
+        return kind == Kind.EXACT && caseSensitive ? literal : null;
+    }
+
     /** The pattern as written. */
     public String pattern() {
         return pattern;

@@ -88,7 +88,8 @@ public final class HeaderMatcher {
 
     /** Whether the request's headers satisfy this test. */
     public boolean matches(RequestContext context) {
-        List<String> values = context.header(name);
+        // name is lower-cased at compile time, as the context's header names are
+        List<String> values = context.headers().getOrDefault(name, List.of());
         return switch (operator) {
             case PRESENT -> !values.isEmpty();
             case ABSENT -> values.isEmpty();

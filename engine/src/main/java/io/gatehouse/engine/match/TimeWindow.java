@@ -5,9 +5,9 @@ import static java.util.Objects.requireNonNull;
 import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
-import java.time.ZonedDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.EnumSet;
 import java.util.Locale;
@@ -100,7 +100,16 @@ public final class TimeWindow {
 
     /** Whether {@code instant} falls inside the window. */
     public boolean contains(Instant instant) {
-        ZonedDateTime local = instant.atZone(zone);
+        return containsLocal(instant.atZone(zone).toLocalDateTime());
+    }
+
+    /**
+     * Whether the wall-clock date-time {@code local}, already converted to this window's {@link
+     * #zone()}, falls inside the window. The policy engine converts a request's instant once per
+     * zone and asks every window of that zone with the result; {@code contains(i)} is {@code
+     * containsLocal(i.atZone(zone()).toLocalDateTime())}.
+     */
+    public boolean containsLocal(LocalDateTime local) {
         LocalTime time = local.toLocalTime();
         DayOfWeek day = local.getDayOfWeek();
         if (end == null) {

@@ -3,7 +3,6 @@ package io.gatehouse.engine.policy;
 import static java.util.Objects.requireNonNull;
 
 import io.gatehouse.engine.guard.HostResolver;
-import io.gatehouse.engine.match.CelCondition;
 import io.gatehouse.engine.match.RequestContext;
 import io.gatehouse.engine.policy.PolicyDecision.Reasons;
 import io.gatehouse.engine.policy.PolicyDecision.Shadow;
@@ -46,24 +45,55 @@ public final class PolicyEngine {
 
     private static final CompiledRule[] NONE = new CompiledRule[0];
 
+    /**
+     * The rules that can apply to one server (rules naming it and rules naming no server), in
+     * evaluation order, split by their tool condition: {@code byTool} holds each rule whose tool
+     * patterns are all literal names under every one of those names; {@code general} holds every
+     * other rule (tool globs, no tool condition). A request's candidates are {@code
+     * byTool.get(tool)} merged with {@code general} by {@link CompiledRule#rank}; a rule in neither
+     * cannot match the request's tool, so skipping it changes no decision.
+     */
+    private record Candidates(Map<String, CompiledRule[]> byTool, CompiledRule[] general) {
+
+        static Candidates of(List<CompiledRule> rules) {
+            Map<String, List<CompiledRule>> byTool = new HashMap<>();
+            List<CompiledRule> general = new ArrayList<>();
+            for (CompiledRule rule : rules) {
+                if (rule.toolLiterals == null) {
+                    general.add(rule);
+                } else {
+                    for (String tool : rule.toolLiterals) {
+                        byTool.computeIfAbsent(tool, k -> new ArrayList<>()).add(rule);
+                    }
+                }
+            }
+            Map<String, CompiledRule[]> frozen = new HashMap<>();
+            byTool.forEach((tool, list) -> frozen.put(tool, list.toArray(NONE)));
+            return new Candidates(Map.copyOf(frozen), general.toArray(NONE));
+        }
+    }
+
     private final long bundleVersion;
     private final Effect defaultEffect;
-    private final Map<String, CompiledRule[]> byServer;
-    private final CompiledRule[] anyServer;
+    private final Map<String, Candidates> byServer;
+    private final Candidates anyServer;
+    private final RequestFacts.Zones zones;
     private final BindingGuards guards;
     private final int ruleCount;
 
     private PolicyEngine(
             long bundleVersion,
             Effect defaultEffect,
-            Map<String, CompiledRule[]> byServer,
-            CompiledRule[] anyServer,
+            Map<String, Candidates> byServer,
+            Candidates anyServer,
+            RequestFacts.Zones zones,
             BindingGuards guards,
             int ruleCount) {
         this.bundleVersion = bundleVersion;
         this.defaultEffect = defaultEffect;
         this.byServer = byServer;
         this.anyServer = anyServer;
+        this.zones = zones;
         this.guards = guards;
         this.ruleCount = ruleCount;
     }
@@ -83,52 +113,74 @@ public final class PolicyEngine {
      */
     public static PolicyEngine compile(PolicySet set, HostResolver resolver) {
         requireNonNull(set, "set");
+        RequestFacts.Zones.Builder zones = new RequestFacts.Zones.Builder();
         List<CompiledRule> compiled = new ArrayList<>();
         for (int i = 0; i < set.rules().size(); i++) {
-            compiled.add(CompiledRule.compile(set.rules().get(i), i));
+            compiled.add(CompiledRule.compile(set.rules().get(i), i, zones));
         }
         compiled.sort(
                 Comparator.comparingInt((CompiledRule r) -> r.rule.priority()).thenComparingInt(r -> r.order));
         Set<String> servers = new LinkedHashSet<>();
         List<CompiledRule> wildcard = new ArrayList<>();
-        for (CompiledRule rule : compiled) {
+        for (int rank = 0; rank < compiled.size(); rank++) {
+            CompiledRule rule = compiled.get(rank);
+            rule.rank = rank;
             servers.addAll(rule.serverIds);
             if (rule.serverIds.isEmpty()) {
                 wildcard.add(rule);
             }
         }
-        Map<String, CompiledRule[]> byServer = new HashMap<>();
+        Map<String, Candidates> byServer = new HashMap<>();
         for (String server : servers) {
-            byServer.put(
-                    server,
-                    compiled.stream()
-                            .filter(r -> r.serverIds.isEmpty() || r.serverIds.contains(server))
-                            .toArray(CompiledRule[]::new));
+            List<CompiledRule> applicable = new ArrayList<>();
+            for (CompiledRule rule : compiled) {
+                if (rule.serverIds.isEmpty() || rule.serverIds.contains(server)) {
+                    applicable.add(rule);
+                }
+            }
+            byServer.put(server, Candidates.of(applicable));
         }
         return new PolicyEngine(
                 set.bundleVersion(),
                 set.defaultEffect(),
                 Map.copyOf(byServer),
-                wildcard.toArray(NONE),
+                Candidates.of(wildcard),
+                zones.build(),
                 BindingGuards.compile(set.bindings(), resolver),
                 compiled.size());
     }
 
-    /** Decides one request. */
+    /**
+     * Decides one request. Only the candidate rules of its server and tool are tried (see {@link
+     * Candidates}), in evaluation order; values derived from the request (source address bytes,
+     * local time per zone, CEL variables) are computed at most once ({@link RequestFacts}).
+     */
     public PolicyDecision decide(RequestContext context) {
         requireNonNull(context, "context");
-        CompiledRule[] rules = byServer.getOrDefault(context.serverId(), anyServer);
-        LazyBindings bindings = new LazyBindings(context);
+        Candidates candidates = byServer.getOrDefault(context.serverId(), anyServer);
+        CompiledRule[] exact = candidates.byTool().getOrDefault(context.toolName(), NONE);
+        CompiledRule[] general = candidates.general();
+        RequestFacts facts = new RequestFacts(context, zones);
         Shadow shadow = null;
-        for (CompiledRule rule : rules) {
-            CompiledRule.Match match = rule.match(context, bindings);
+        int e = 0;
+        int g = 0;
+        while (true) {
+            CompiledRule rule;
+            if (e < exact.length && (g >= general.length || exact[e].rank < general[g].rank)) {
+                rule = exact[e++];
+            } else if (g < general.length) {
+                rule = general[g++];
+            } else {
+                break;
+            }
+            CompiledRule.Match match = rule.match(context, facts);
             if (match == CompiledRule.Match.NO) {
                 continue;
             }
             PolicyRule r = rule.rule;
             if (r.mode() == PolicyRule.Mode.SHADOW) {
                 if (shadow == null) {
-                    shadow = shadowOf(rule, match);
+                    shadow = match == CompiledRule.Match.ERROR ? rule.shadowOnError : rule.shadowOnMatch;
                 }
                 continue;
             }
@@ -138,30 +190,18 @@ public final class PolicyEngine {
                             Effect.DENY,
                             r.id(),
                             Reasons.CONDITION_ERROR,
-                            "denied: the condition of policy rule '" + r.id() + "' could not be evaluated",
+                            rule.conditionErrorMessage,
                             rule.matched,
                             shadow);
                 }
                 continue;
             }
             if (r.effect() == Effect.DENY) {
-                return decision(
-                        Effect.DENY,
-                        r.id(),
-                        Reasons.RULE_DENY,
-                        "denied by policy rule '" + r.id() + "'" + describe(r),
-                        rule.matched,
-                        shadow);
+                return decision(Effect.DENY, r.id(), Reasons.RULE_DENY, rule.denyMessage, rule.matched, shadow);
             }
             return guarded(
                     context,
-                    decision(
-                            Effect.ALLOW,
-                            r.id(),
-                            Reasons.RULE_ALLOW,
-                            "allowed by policy rule '" + r.id() + "'",
-                            rule.matched,
-                            shadow));
+                    decision(Effect.ALLOW, r.id(), Reasons.RULE_ALLOW, rule.allowMessage, rule.matched, shadow));
         }
         if (!GOVERNED_METHODS.contains(context.method())) {
             return decision(
@@ -192,6 +232,15 @@ public final class PolicyEngine {
                         shadow));
     }
 
+    /**
+     * How many rules a request to {@code serverId} for {@code toolName} would try at most: the size
+     * of its candidate list. For tests and diagnostics.
+     */
+    int candidateCount(String serverId, String toolName) {
+        Candidates candidates = byServer.getOrDefault(serverId, anyServer);
+        return candidates.byTool().getOrDefault(toolName, NONE).length + candidates.general().length;
+    }
+
     private PolicyDecision guarded(RequestContext context, PolicyDecision allowed) {
         if (!"tools/call".equals(context.method())) {
             return allowed;
@@ -215,27 +264,9 @@ public final class PolicyEngine {
                 allowed.shadow().orElse(null));
     }
 
-    private static Shadow shadowOf(CompiledRule rule, CompiledRule.Match match) {
-        PolicyRule r = rule.rule;
-        if (match == CompiledRule.Match.ERROR) {
-            return r.effect() == Effect.DENY
-                    ? new Shadow(r.id(), Effect.DENY, Reasons.CONDITION_ERROR, rule.matched)
-                    : null;
-        }
-        return new Shadow(
-                r.id(),
-                r.effect(),
-                r.effect() == Effect.DENY ? Reasons.SHADOW_DENY : Reasons.SHADOW_ALLOW,
-                rule.matched);
-    }
-
     private PolicyDecision decision(
             Effect effect, String ruleId, String reason, String message, List<String> matched, Shadow shadow) {
         return new PolicyDecision(effect, ruleId, reason, message, matched, bundleVersion, Optional.ofNullable(shadow));
-    }
-
-    private static String describe(PolicyRule rule) {
-        return rule.description() == null ? "" : ": " + rule.description();
     }
 
     public long bundleVersion() {
@@ -254,22 +285,5 @@ public final class PolicyEngine {
     /** Number of compiled argument guards. */
     public int guardCount() {
         return guards.size();
-    }
-
-    /** CEL variables of one request, built on first use (most requests reach no CEL condition). */
-    static final class LazyBindings {
-        private final RequestContext context;
-        private CelCondition.Bindings bindings;
-
-        LazyBindings(RequestContext context) {
-            this.context = context;
-        }
-
-        CelCondition.Bindings get() {
-            if (bindings == null) {
-                bindings = CelCondition.bind(context);
-            }
-            return bindings;
-        }
     }
 }
