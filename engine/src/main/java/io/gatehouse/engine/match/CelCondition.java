@@ -97,10 +97,13 @@ public final class CelCondition {
 
     private final String expression;
     private final CelRuntime.Program program;
+    /** A direct evaluator for the string-equality subset (see {@link Direct}); null otherwise. */
+    private final Direct direct;
 
-    private CelCondition(String expression, CelRuntime.Program program) {
+    private CelCondition(String expression, CelRuntime.Program program, Direct direct) {
         this.expression = expression;
         this.program = program;
+        this.direct = direct;
     }
 
     /**
@@ -110,6 +113,11 @@ public final class CelCondition {
      *     does not parse, does not type-check against the declared variables, or is not boolean
      */
     public static CelCondition compile(String expression) {
+        return compile(expression, true);
+    }
+
+    /** As {@link #compile(String)}; {@code direct=false} always uses the CEL interpreter (tests). */
+    static CelCondition compile(String expression, boolean direct) {
         requireNonNull(expression, "expression");
         if (expression.isBlank()) {
             throw new IllegalArgumentException("CEL expression: empty (expected: a boolean expression)");
@@ -127,7 +135,7 @@ public final class CelCondition {
                     "CEL expression has type " + type.name() + " (expected: bool): " + expression);
         }
         try {
-            return new CelCondition(expression, CEL.createProgram(ast));
+            return new CelCondition(expression, CEL.createProgram(ast), direct ? Direct.of(ast.getExpr()) : null);
         } catch (CelEvaluationException e) {
             throw new IllegalArgumentException("CEL expression cannot be planned: " + e.getMessage(), e);
         }
@@ -144,6 +152,9 @@ public final class CelCondition {
      */
     public Result evaluate(Bindings bindings) {
         requireNonNull(bindings, "bindings");
+        if (direct != null) {
+            return direct.test(bindings) ? TRUE : FALSE;
+        }
         Object value;
         try {
             value = program.eval(bindings);
@@ -175,10 +186,171 @@ public final class CelCondition {
         return expression;
     }
 
+    /** True when the expression is evaluated without the interpreter (see {@link Direct}). */
+    boolean isDirect() {
+        return direct != null;
+    }
+
     private static String safeMessage(CelEvaluationException e) {
         // CEL's messages name keys/functions and positions, not the values of variables.
         String message = e.getMessage();
         return message == null ? e.getClass().getSimpleName() : message;
+    }
+
+    /**
+     * The subset of CEL that policies use most and that cannot fail at run time, evaluated without
+     * the interpreter: {@code ==} and {@code !=} between a string literal and a string variable that
+     * every request has ({@code tool}, {@code source}, {@code principal.subject|issuer|clientId},
+     * {@code request.server|method|resourceUri}), combined with {@code &&}, {@code ||} and {@code
+     * !}. CEL compares strings by code points, which is {@link String#equals}; the operands can
+     * never be errors, so {@code &&}/{@code ||} are plain boolean logic. Any other expression (or
+     * any other variable, function or literal type) returns null from {@link #of} and is
+     * interpreted. {@code CelConditionTest} checks both paths give the same results.
+     */
+    private sealed interface Direct {
+        boolean test(Bindings bindings);
+
+        static Direct of(dev.cel.common.ast.CelExpr expr) {
+            if (expr.getKind() != dev.cel.common.ast.CelExpr.ExprKind.Kind.CALL) {
+                return null;
+            }
+            var call = expr.call();
+            if (call.target().isPresent()) {
+                return null;
+            }
+            var args = call.args();
+            switch (call.function()) {
+                case "_==_", "_!=_" -> {
+                    if (args.size() != 2) {
+                        return null;
+                    }
+                    boolean negate = call.function().equals("_!=_");
+                    String literal = stringLiteral(args.get(1));
+                    Variable variable = Variable.of(args.get(0));
+                    if (literal == null || variable == null) {
+                        literal = stringLiteral(args.get(0));
+                        variable = Variable.of(args.get(1));
+                    }
+                    return literal == null || variable == null ? null : new Equals(variable, literal, negate);
+                }
+                case "_&&_", "_||_" -> {
+                    if (args.size() != 2) {
+                        return null;
+                    }
+                    Direct left = of(args.get(0));
+                    Direct right = of(args.get(1));
+                    if (left == null || right == null) {
+                        return null;
+                    }
+                    return call.function().equals("_&&_") ? new And(left, right) : new Or(left, right);
+                }
+                case "!_" -> {
+                    Direct operand = args.size() == 1 ? of(args.get(0)) : null;
+                    return operand == null ? null : new Not(operand);
+                }
+                default -> {
+                    return null;
+                }
+            }
+        }
+
+        private static String stringLiteral(dev.cel.common.ast.CelExpr expr) {
+            return expr.getKind() == dev.cel.common.ast.CelExpr.ExprKind.Kind.CONSTANT
+                            && expr.constant().getKind() == dev.cel.common.ast.CelConstant.Kind.STRING_VALUE
+                    ? expr.constant().stringValue()
+                    : null;
+        }
+    }
+
+    /** A string every request has, read straight from the context. */
+    private enum Variable {
+        TOOL,
+        SOURCE,
+        SUBJECT,
+        ISSUER,
+        CLIENT_ID,
+        SERVER,
+        METHOD,
+        RESOURCE_URI;
+
+        static Variable of(dev.cel.common.ast.CelExpr expr) {
+            var kind = expr.getKind();
+            if (kind == dev.cel.common.ast.CelExpr.ExprKind.Kind.IDENT) {
+                return switch (expr.ident().name()) {
+                    case "tool" -> TOOL;
+                    case "source" -> SOURCE;
+                    default -> null;
+                };
+            }
+            if (kind != dev.cel.common.ast.CelExpr.ExprKind.Kind.SELECT
+                    || expr.select().testOnly()) {
+                return null;
+            }
+            var operand = expr.select().operand();
+            if (operand.getKind() != dev.cel.common.ast.CelExpr.ExprKind.Kind.IDENT) {
+                return null;
+            }
+            String field = expr.select().field();
+            return switch (operand.ident().name()) {
+                case "principal" ->
+                    switch (field) {
+                        case "subject" -> SUBJECT;
+                        case "issuer" -> ISSUER;
+                        case "clientId" -> CLIENT_ID;
+                        default -> null;
+                    };
+                case "request" ->
+                    switch (field) {
+                        case "server" -> SERVER;
+                        case "method" -> METHOD;
+                        case "resourceUri" -> RESOURCE_URI;
+                        default -> null;
+                    };
+                default -> null;
+            };
+        }
+
+        String of(Bindings bindings) {
+            RequestContext c = bindings.context;
+            return switch (this) {
+                case TOOL -> c.toolName();
+                case SOURCE -> (String) bindings.find("source").orElseThrow();
+                case SUBJECT -> c.subject();
+                case ISSUER -> c.issuer();
+                case CLIENT_ID -> c.clientId();
+                case SERVER -> c.serverId();
+                case METHOD -> c.method();
+                case RESOURCE_URI -> c.resourceUri();
+            };
+        }
+    }
+
+    private record Equals(Variable variable, String literal, boolean negate) implements Direct {
+        @Override
+        public boolean test(Bindings bindings) {
+            return variable.of(bindings).equals(literal) != negate;
+        }
+    }
+
+    private record And(Direct left, Direct right) implements Direct {
+        @Override
+        public boolean test(Bindings bindings) {
+            return left.test(bindings) && right.test(bindings);
+        }
+    }
+
+    private record Or(Direct left, Direct right) implements Direct {
+        @Override
+        public boolean test(Bindings bindings) {
+            return left.test(bindings) || right.test(bindings);
+        }
+    }
+
+    private record Not(Direct operand) implements Direct {
+        @Override
+        public boolean test(Bindings bindings) {
+            return !operand.test(bindings);
+        }
     }
 
     /** Per-request variables, built on first use only. */

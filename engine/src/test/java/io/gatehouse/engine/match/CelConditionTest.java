@@ -3,6 +3,10 @@ package io.gatehouse.engine.match;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -121,5 +125,74 @@ class CelConditionTest {
     void oversizedExpressionsAreRejected() {
         String huge = "tool == '" + "x".repeat(CelCondition.MAX_EXPRESSION_LENGTH) + "'";
         assertThatThrownBy(() -> CelCondition.compile(huge)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void theDirectStringEqualitySubsetAnswersAsTheInterpreterDoes() {
+        List<String> direct = List.of(
+                "principal.subject == 'alice'",
+                "'alice' == principal.subject",
+                "principal.subject != 'alice'",
+                "principal.issuer == 'https://idp.example.com'",
+                "principal.clientId == ''",
+                "tool == 'fs_read'",
+                "tool != 'fs_read' && request.method == 'tools/call'",
+                "request.server == 'files' || request.resourceUri == 'file:///x'",
+                "!(source == '10.1.2.3')",
+                "source == '::ffff:10.1.2.3'",
+                "source == '2001:db8::1' || source == '10.1.2.3'",
+                "principal.subject == 'Alice'",
+                "principal.subject == 'al\\u0069ce'");
+        List<String> interpreted = List.of(
+                "principal.subject == principal.issuer", // no literal
+                "principal.claims.department == 'R&D'", // claims may be missing or not strings
+                "args.path == '/srv/data/x'",
+                "principal.subject == 'alice' && args.limit > 5",
+                "tool == 'fs_read' || args.missing == 'x'", // the right side can fail
+                "tool.startsWith('fs')",
+                "has(principal.subject) && principal.subject == 'alice'");
+        List<RequestContext> contexts = List.of(
+                Contexts.sample(),
+                new RequestContext(
+                        "",
+                        "",
+                        "",
+                        Set.of(),
+                        Set.of(),
+                        Map.of(),
+                        "other",
+                        "resources/read",
+                        "",
+                        "file:///x",
+                        null,
+                        IpAddresses.toInetAddress(
+                                IpAddresses.parse("2001:db8::1").orElseThrow()),
+                        Map.of(),
+                        Instant.parse("2026-11-24T10:15:30Z")));
+        int differentAnswers = 0;
+        for (String expression : direct) {
+            CelCondition fast = CelCondition.compile(expression);
+            CelCondition slow = CelCondition.compile(expression, false);
+            assertThat(fast.isDirect()).as(expression).isTrue();
+            assertThat(slow.isDirect()).isFalse();
+            Set<Boolean> answers = new java.util.HashSet<>();
+            for (RequestContext context : contexts) {
+                CelCondition.Result expected = slow.evaluate(context);
+                assertThat(expected.error()).as(expression).isEmpty();
+                assertThat(fast.evaluate(context))
+                        .as(expression + " on " + context)
+                        .isEqualTo(expected);
+                answers.add(expected.matched());
+            }
+            differentAnswers += answers.size() > 1 ? 1 : 0;
+        }
+        assertThat(differentAnswers)
+                .as("expressions whose answer depends on the request")
+                .isGreaterThanOrEqualTo(8);
+        for (String expression : interpreted) {
+            assertThat(CelCondition.compile(expression).isDirect())
+                    .as(expression)
+                    .isFalse();
+        }
     }
 }
