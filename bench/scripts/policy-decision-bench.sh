@@ -27,7 +27,7 @@ OUT="bench/target/jmh-policy-$LABEL"
 {
   echo "policy-decision-bench label=$LABEL engine=${ENGINE_JAR:-engine/target} bench=$BENCH"
   echo "start $(date -u +%FT%TZ) loadavg $(cut -d' ' -f1-3 /proc/loadavg) cores $(nproc)"
-} | tee "$OUT.txt"
+} >"$OUT.txt"
 if [ "${MODE:-jmh}" = cpu ]; then
   "$JAVA" -Xmx512m -cp "$CP" io.gatehouse.bench.PolicyDecisionCpuBench "$@" >>"$OUT.txt"
   echo "end   $(date -u +%FT%TZ) loadavg $(cut -d' ' -f1-3 /proc/loadavg)" >>"$OUT.txt"
