@@ -82,7 +82,12 @@ final class AuditStack implements AutoCloseable {
         this.keys = new DbAgentKeys(db);
         keys.register(tenant, agentId, agent.publicJwk());
         this.alerts = new AlertService(
-                db, new com.fasterxml.jackson.databind.ObjectMapper(), Clock.systemUTC(), Duration.ofSeconds(1), 1);
+                db,
+                new com.fasterxml.jackson.databind.ObjectMapper(),
+                Clock.systemUTC(),
+                Duration.ofSeconds(1),
+                1,
+                new io.gatehouse.controlplane.alerts.WebhookSecrets(null));
         PulsarTopics topics = new PulsarTopics(tenant.toString());
         this.rest = new PulsarRest(pulsar.webServiceUrl());
         rest.createNamespaceWithDeduplication(topics.pulsarTenant(), "dp");
