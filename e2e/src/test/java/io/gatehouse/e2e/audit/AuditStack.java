@@ -104,8 +104,20 @@ final class AuditStack implements AutoCloseable {
     }
 
     AuditIngest newIngest() {
+        return newIngest(client);
+    }
+
+    /** An ingest on the given client (a restarted control plane comes back with new broker connections). */
+    AuditIngest newIngest(PulsarClient pulsarClient) {
         return new AuditIngest(
-                db, keys, alerts, client, "gatehouse-audit-ingest", Duration.ofMillis(500), () -> Set.of(tenant), 0);
+                db,
+                keys,
+                alerts,
+                pulsarClient,
+                "gatehouse-audit-ingest",
+                Duration.ofMillis(500),
+                () -> Set.of(tenant),
+                0);
     }
 
     long count(String sql) throws Exception {
