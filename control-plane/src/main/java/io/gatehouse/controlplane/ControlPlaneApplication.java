@@ -11,6 +11,8 @@ import io.dropwizard.core.setup.Environment;
 import io.dropwizard.db.PooledDataSourceFactory;
 import io.dropwizard.hibernate.HibernateBundle;
 import io.gatehouse.controlplane.alerts.AlertService;
+import io.gatehouse.controlplane.alerts.WebhookSecretSealer;
+import io.gatehouse.controlplane.alerts.WebhookSecrets;
 import io.gatehouse.controlplane.alerts.WebhookService;
 import io.gatehouse.controlplane.api.Endpoints;
 import io.gatehouse.controlplane.api.Idempotency;
@@ -300,12 +302,14 @@ public final class ControlPlaneApplication extends Application<ControlPlaneConfi
         environment.jersey().register(new DataPlaneEnrollResource(enrollment));
         // audit: ingest from Pulsar (when configured), partitions + retention, query API; alerts
         AuditFactory auditConfig = config.getAudit();
+        WebhookSecrets webhookSecrets = new WebhookSecrets(masterKeys(bundlesConfig));
         AlertService alerts = new AlertService(
                 db,
                 environment.getObjectMapper(),
                 Clock.systemUTC(),
                 Duration.ofMillis(auditConfig.getAlertRetryBackoff().toMilliseconds()),
-                auditConfig.getAlertMaxAttempts());
+                auditConfig.getAlertMaxAttempts(),
+                webhookSecrets);
         environment.lifecycle().manage(managed(alerts));
         AgentKeys agentKeys = new DbAgentKeys(db);
         environment
@@ -338,9 +342,21 @@ public final class ControlPlaneApplication extends Application<ControlPlaneConfi
                                 new AuditQueryService(environment.getObjectMapper()),
                                 new AuditRangeVerifier(agentKeys)),
                         environment.getObjectMapper()));
-        WebhookService webhooks = new WebhookService(db, Clock.systemUTC());
+        WebhookService webhooks = new WebhookService(db, Clock.systemUTC(), webhookSecrets);
+        environment.lifecycle().manage(new WebhookSecretSealer(webhooks, AuditIngest.allTenants(db)));
         environment.jersey().register(new AlertWebhooksResource(webhooks));
         environment.jersey().register(new AlertDeliveriesResource(webhooks));
+    }
+
+    /** The master keys (AES-GCM) that seal secrets at rest, or null when none is configured. */
+    private static Aead masterKeys(BundlesFactory config) {
+        if (config.getMasterKey() == null) {
+            return null;
+        }
+        MasterKey primary = MasterKey.parse(config.getMasterKeyId(), config.getMasterKey());
+        return config.getPreviousMasterKey() == null
+                ? new Aead(primary)
+                : new Aead(primary, MasterKey.parse(config.getPreviousMasterKeyId(), config.getPreviousMasterKey()));
     }
 
     /** The bundle compiler and signer, or null (with a warning) when no master key is configured. */

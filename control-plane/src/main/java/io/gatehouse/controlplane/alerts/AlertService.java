@@ -46,9 +46,13 @@ public final class AlertService implements AutoCloseable {
     private final int maxAttempts;
     private final HttpClient http;
     private final ScheduledExecutorService scheduler;
+    private final WebhookSecrets secrets;
 
-    public AlertService(Db db, ObjectMapper json, Clock clock, Duration firstBackoff, int maxAttempts) {
+    /** @param secrets opens the webhooks' sealed HMAC secrets */
+    public AlertService(
+            Db db, ObjectMapper json, Clock clock, Duration firstBackoff, int maxAttempts, WebhookSecrets secrets) {
         this.db = Objects.requireNonNull(db, "db");
+        this.secrets = Objects.requireNonNull(secrets, "secrets");
         this.json = Objects.requireNonNull(json, "json");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.firstBackoff = Objects.requireNonNull(firstBackoff, "firstBackoff");
@@ -100,16 +104,20 @@ public final class AlertService implements AutoCloseable {
                         s.executeUpdate();
                     }
                     List<Target> found = new ArrayList<>();
-                    try (PreparedStatement s = c.prepareStatement(
-                            "SELECT id, url, secret, events FROM alert_webhooks WHERE tenant_id = ? AND enabled")) {
+                    try (PreparedStatement s =
+                            c.prepareStatement("SELECT id, url, sealed_secret, secret, events FROM alert_webhooks"
+                                    + " WHERE tenant_id = ? AND enabled")) {
                         s.setObject(1, tenantId);
                         try (ResultSet rs = s.executeQuery()) {
                             while (rs.next()) {
-                                String events = rs.getString(4);
+                                String events = rs.getString(5);
                                 if (events.isEmpty()
                                         || List.of(events.split(",")).contains(type.name())) {
-                                    found.add(
-                                            new Target(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3)));
+                                    found.add(new Target(
+                                            rs.getObject(1, UUID.class),
+                                            rs.getString(2),
+                                            rs.getString(3),
+                                            rs.getString(4)));
                                 }
                             }
                         }
@@ -123,12 +131,41 @@ public final class AlertService implements AutoCloseable {
         return id;
     }
 
-    private record Target(UUID webhookId, String url, String secret) {}
+    /**
+     * Where to deliver: the secret stays sealed until the moment of signing.
+     *
+     * @param sealedSecret the sealed HMAC secret, or null for a row from before V7 not yet re-sealed
+     * @param plainSecret such a row's plain-text secret (null once sealed)
+     */
+    private record Target(UUID webhookId, String url, String sealedSecret, String plainSecret) {
+        @Override
+        public String toString() {
+            return "Target[webhookId=" + webhookId + ", url=" + url + "]"; // never the secret
+        }
+    }
 
     private void attempt(UUID tenantId, UUID eventId, Target target, byte[] body, int attempt) {
         long timestamp = clock.instant().getEpochSecond();
         Integer status = null;
         String error = null;
+        String secret;
+        try {
+            secret = target.sealedSecret() != null
+                    ? secrets.open(tenantId, target.webhookId(), target.sealedSecret())
+                    : target.plainSecret();
+        } catch (IllegalStateException e) {
+            // fail closed: an alert is never sent unsigned; recorded, not retried (retrying cannot fix a key)
+            record(
+                    tenantId,
+                    eventId,
+                    target.webhookId(),
+                    attempt,
+                    null,
+                    "SECRET_UNAVAILABLE: " + e.getMessage(),
+                    false);
+            LOG.warn("alert {} to webhook {}: not sent ({})", eventId, target.webhookId(), e.getMessage());
+            return;
+        }
         try {
             HttpRequest request = HttpRequest.newBuilder(URI.create(target.url()))
                     .timeout(Duration.ofSeconds(10))
@@ -136,7 +173,7 @@ public final class AlertService implements AutoCloseable {
                     .header("User-Agent", "Gatehouse-Alerts")
                     .header(WebhookSignature.EVENT_ID_HEADER, eventId.toString())
                     .header(WebhookSignature.TIMESTAMP_HEADER, Long.toString(timestamp))
-                    .header(WebhookSignature.SIGNATURE_HEADER, WebhookSignature.sign(target.secret(), timestamp, body))
+                    .header(WebhookSignature.SIGNATURE_HEADER, WebhookSignature.sign(secret, timestamp, body))
                     .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                     .build();
             HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());

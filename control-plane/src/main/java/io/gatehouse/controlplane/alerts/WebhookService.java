@@ -22,11 +22,13 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 
 /**
- * The tenant's alert webhooks: create (the HMAC secret is generated here and shown once), list, read, replace,
- * delete, and the recorded delivery attempts. Validation errors throw {@link IllegalArgumentException} with the
+ * The tenant's alert webhooks: create (the HMAC secret is generated here, shown once in the create response and
+ * stored only sealed under the master key, see {@link WebhookSecrets}), list, read, replace, delete, and the
+ * recorded delivery attempts. Validation errors throw {@link IllegalArgumentException} with the
  * field name first, before anything is written.
  */
 public final class WebhookService {
@@ -36,10 +38,63 @@ public final class WebhookService {
 
     private final Db db;
     private final Clock clock;
+    private final WebhookSecrets secrets;
 
-    public WebhookService(Db db, Clock clock) {
+    /** @param secrets seals each new webhook's HMAC secret (creating a webhook needs a master key) */
+    public WebhookService(Db db, Clock clock, WebhookSecrets secrets) {
         this.db = Objects.requireNonNull(db, "db");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.secrets = Objects.requireNonNull(secrets, "secrets");
+    }
+
+    /** True when webhooks can be created (a master key seals their secrets). */
+    public boolean canCreate() {
+        return secrets.available();
+    }
+
+    /**
+     * Seals every plain-text secret left from before V7 and clears the plain text, tenant by tenant (each in its
+     * own transaction); returns how many were sealed. Without a master key it seals nothing and returns the
+     * number still in plain text, negated.
+     */
+    public int sealPlaintextSecrets(Set<UUID> tenants) {
+        int sealed = 0;
+        int waiting = 0;
+        for (UUID tenantId : tenants) {
+            int[] counts = db.inTenant(
+                    tenantId,
+                    s -> s.doReturningWork(c -> {
+                        List<UUID> ids = new ArrayList<>();
+                        List<String> plain = new ArrayList<>();
+                        try (PreparedStatement st = c.prepareStatement("SELECT id, secret FROM alert_webhooks"
+                                + " WHERE tenant_id = ? AND secret IS NOT NULL FOR UPDATE")) {
+                            st.setObject(1, tenantId);
+                            try (ResultSet rs = st.executeQuery()) {
+                                while (rs.next()) {
+                                    ids.add(rs.getObject(1, UUID.class));
+                                    plain.add(rs.getString(2));
+                                }
+                            }
+                        }
+                        if (!secrets.available()) {
+                            return new int[] {0, ids.size()};
+                        }
+                        try (PreparedStatement st = c.prepareStatement("UPDATE alert_webhooks SET sealed_secret = ?,"
+                                + " secret = NULL WHERE tenant_id = ? AND id = ?")) {
+                            for (int i = 0; i < ids.size(); i++) {
+                                st.setString(1, secrets.seal(tenantId, ids.get(i), plain.get(i)));
+                                st.setObject(2, tenantId);
+                                st.setObject(3, ids.get(i));
+                                st.addBatch();
+                            }
+                            st.executeBatch();
+                        }
+                        return new int[] {ids.size(), 0};
+                    }));
+            sealed += counts[0];
+            waiting += counts[1];
+        }
+        return waiting > 0 ? -waiting : sealed;
     }
 
     /** A checked request: url, events (normalised), enabled, description. */
@@ -95,6 +150,7 @@ public final class WebhookService {
         Valid valid = validate(request);
         String secret = "whsec_" + Base64.getUrlEncoder().withoutPadding().encodeToString(randomBytes());
         UUID id = Uuids.v7();
+        String sealedSecret = secrets.seal(tenantId, id, secret); // MasterKeyMissing before anything is written
         Instant now = clock.instant();
         return db.inTenant(
                 tenantId,
@@ -109,16 +165,17 @@ public final class WebhookService {
                             }
                         }
                     }
-                    try (PreparedStatement st = c.prepareStatement(
-                            "INSERT INTO alert_webhooks (id, tenant_id, version, created_at,"
-                                    + " updated_at, url, events, secret, enabled, description) VALUES (?, ?, 1, ?, ?, ?, ?, ?, ?, ?)")) {
+                    try (PreparedStatement st =
+                            c.prepareStatement("INSERT INTO alert_webhooks (id, tenant_id, version, created_at,"
+                                    + " updated_at, url, events, sealed_secret, enabled, description)"
+                                    + " VALUES (?, ?, 1, ?, ?, ?, ?, ?, ?, ?)")) {
                         st.setObject(1, id);
                         st.setObject(2, tenantId);
                         st.setTimestamp(3, Timestamp.from(now));
                         st.setTimestamp(4, Timestamp.from(now));
                         st.setString(5, valid.url());
                         st.setString(6, valid.events());
-                        st.setString(7, secret);
+                        st.setString(7, sealedSecret);
                         st.setBoolean(8, valid.enabled());
                         st.setString(9, valid.description());
                         st.executeUpdate();

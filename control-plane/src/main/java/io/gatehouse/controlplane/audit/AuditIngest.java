@@ -13,13 +13,17 @@ import io.gatehouse.protocol.audit.SignedAuditBatch;
 import io.gatehouse.protocol.fleet.PulsarTopics;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -27,6 +31,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.apache.pulsar.client.api.Consumer;
 import org.apache.pulsar.client.api.Message;
+import org.apache.pulsar.client.api.MessageId;
 import org.apache.pulsar.client.api.Producer;
 import org.apache.pulsar.client.api.PulsarClient;
 import org.apache.pulsar.client.api.PulsarClientException;
@@ -40,8 +45,9 @@ import org.slf4j.LoggerFactory;
  * Control-plane side of audit shipping. For every tenant it holds a {@code Key_Shared} subscription on
  * {@code persistent://t-{tenant}/dp/audit} (per-agent order, several control-plane replicas share the work).
  * Each message: the agent's registered key ({@link AgentKeys}) verifies the signature, tenant and agent must
- * match, then {@link AuditStore} stores it in one transaction with the chain check; the message is
- * acknowledged only after the commit. A batch that can never be stored (unknown agent, bad signature,
+ * match (checked in parallel on a small verifier pool), then {@link AuditStore} stores it with the chain check;
+ * messages that arrived together are stored in one transaction, in order, and acknowledged only after the
+ * commit. A batch that can never be stored (unknown agent, bad signature,
  * malformed, broken chain) goes to {@code persistent://t-{tenant}/dp/audit-dlq} with its reason and raises
  * {@link AlertType#AUDIT_BATCH_REJECTED}; a database failure is retried in place (order is kept) until it
  * succeeds. Sequence gaps raise {@link AlertType#AUDIT_GAP}.
@@ -54,6 +60,12 @@ public final class AuditIngest implements Managed {
     public static String deadLetterTopic(UUID tenantId) {
         return new PulsarTopics(tenantId.toString()).audit() + "-dlq";
     }
+
+    /** Most messages stored in one transaction. */
+    static final int MAX_GROUP = 16;
+
+    /** A group stops growing once its messages hold this many bytes (about 16 batches of 1000 records). */
+    static final long MAX_GROUP_BYTES = 16L << 20;
 
     private final Db db;
     private final AgentKeys keys;
@@ -73,6 +85,7 @@ public final class AuditIngest implements Managed {
     private final AtomicLong duplicates = new AtomicLong();
     private final AtomicLong rejected = new AtomicLong();
     private ScheduledExecutorService scheduler;
+    private ExecutorService verifiers;
     private volatile boolean running;
 
     /**
@@ -120,6 +133,10 @@ public final class AuditIngest implements Managed {
     @Override
     public synchronized void start() {
         running = true;
+        // signature checks and payload parsing are CPU work independent per message: spread over the cores
+        verifiers = Executors.newFixedThreadPool(
+                Math.max(2, Runtime.getRuntime().availableProcessors()),
+                r -> Thread.ofPlatform().name("audit-verify").daemon(true).unstarted(r));
         scheduler = Executors.newSingleThreadScheduledExecutor(r ->
                 Thread.ofPlatform().name("audit-ingest-refresh").daemon(true).unstarted(r));
         scheduler.scheduleWithFixedDelay(this::refreshSubscriptions, 0, refresh.toMillis(), TimeUnit.MILLISECONDS);
@@ -197,6 +214,12 @@ public final class AuditIngest implements Managed {
         return Set.copyOf(workers.keySet());
     }
 
+    /**
+     * One tenant's consumer. Messages are taken in groups (whatever has arrived, up to {@link #MAX_GROUP}); each
+     * message's signature and payload are checked on the shared verifier pool while the previous group is being
+     * stored, and a group is stored in one transaction, in receive order, then acknowledged. Nothing is
+     * acknowledged before its commit (or its dead-letter send).
+     */
     private final class Worker {
         final UUID tenant;
         final Consumer<byte[]> consumer;
@@ -212,10 +235,12 @@ public final class AuditIngest implements Managed {
         }
 
         void run() {
+            List<Pending> previous = List.of();
             while (running) {
-                Message<byte[]> message;
+                List<Pending> next;
                 try {
-                    message = consumer.receive(200, TimeUnit.MILLISECONDS);
+                    // while a group waits to be stored, only take what has already arrived
+                    next = receiveGroup(previous.isEmpty() ? 200 : 1);
                 } catch (PulsarClientException.AlreadyClosedException e) {
                     return;
                 } catch (PulsarClientException e) {
@@ -223,49 +248,173 @@ public final class AuditIngest implements Managed {
                         LOG.warn("audit ingest {}: receive failed ({})", tenant, e.toString());
                         sleep(500);
                     }
-                    continue;
+                    next = List.of();
                 }
-                if (message == null) {
-                    continue;
+                if (!previous.isEmpty()) {
+                    storeGroup(tenant, consumer, previous);
                 }
-                try {
-                    if (handle(tenant, message)) {
-                        consumer.acknowledgeAsync(message.getMessageId());
-                    }
-                } catch (RuntimeException e) {
-                    LOG.warn("audit ingest {}: message not processed, redelivering ({})", tenant, e.toString());
-                    consumer.negativeAcknowledge(message);
-                    sleep(500);
-                }
+                previous = next;
             }
+            // shutting down: a received group that was not stored is not acknowledged; the broker redelivers it
+        }
+
+        private List<Pending> receiveGroup(int firstWaitMillis) throws PulsarClientException {
+            Message<byte[]> first = consumer.receive(firstWaitMillis, TimeUnit.MILLISECONDS);
+            if (first == null) {
+                return List.of();
+            }
+            List<Pending> group = new ArrayList<>();
+            group.add(submit(first));
+            long bytes = first.getData().length;
+            while (group.size() < MAX_GROUP && bytes < MAX_GROUP_BYTES && running) {
+                Message<byte[]> more = consumer.receive(0, TimeUnit.MILLISECONDS);
+                if (more == null) {
+                    break;
+                }
+                group.add(submit(more));
+                bytes += more.getData().length;
+            }
+            return group;
+        }
+
+        private Pending submit(Message<byte[]> message) {
+            return new Pending(message, CompletableFuture.supplyAsync(() -> check(tenant, message), verifiers));
         }
     }
 
-    /** Returns true when the message may be acknowledged (stored, duplicate or dead-lettered). */
-    private boolean handle(UUID tenant, Message<byte[]> message) {
-        String agentId = message.hasKey() ? message.getKey() : null;
-        if (agentId == null) {
-            return deadLetter(tenant, null, message, "MALFORMED", "message has no key (agent id)", -1);
-        }
-        Optional<ECKey> key = keys.find(tenant, agentId);
-        if (key.isEmpty()) {
-            return deadLetter(tenant, agentId, message, "UNKNOWN_AGENT", "no registered key for agent " + agentId, -1);
-        }
-        SignedAuditBatch signed;
+    /** A received message and its pending check. */
+    private record Pending(Message<byte[]> message, CompletableFuture<Checked> check) {}
+
+    /** The outcome of checking one message before anything is stored. */
+    private sealed interface Checked permits Verified, Rejected, Failed {}
+
+    /** Signature, tenant and agent verified. */
+    private record Verified(Message<byte[]> message, SignedAuditBatch signed) implements Checked {}
+
+    /** Can never be stored: goes to the dead-letter topic. */
+    private record Rejected(Message<byte[]> message, String agentId, String reason, String error, long seq)
+            implements Checked {}
+
+    /** Could not be checked now (e.g. the key lookup failed): redelivered later. */
+    private record Failed(Message<byte[]> message, RuntimeException error) implements Checked {}
+
+    /** Verifies one message (runs on the verifier pool; touches no shared mutable state). */
+    private Checked check(UUID tenant, Message<byte[]> message) {
         try {
-            signed = SignedAuditBatch.verify(new String(message.getData(), StandardCharsets.US_ASCII), key.get());
-        } catch (AuditBatchRejectedException e) {
-            return deadLetter(tenant, agentId, message, e.reason().name(), e.getMessage(), -1);
+            String agentId = message.hasKey() ? message.getKey() : null;
+            if (agentId == null) {
+                return new Rejected(message, null, "MALFORMED", "message has no key (agent id)", -1);
+            }
+            Optional<ECKey> key = keys.find(tenant, agentId);
+            if (key.isEmpty()) {
+                return new Rejected(message, agentId, "UNKNOWN_AGENT", "no registered key for agent " + agentId, -1);
+            }
+            SignedAuditBatch signed;
+            try {
+                signed = SignedAuditBatch.verify(new String(message.getData(), StandardCharsets.US_ASCII), key.get());
+            } catch (AuditBatchRejectedException e) {
+                return new Rejected(message, agentId, e.reason().name(), e.getMessage(), -1);
+            }
+            AuditBatch batch = signed.batch();
+            if (!batch.tenant().equals(tenant.toString())) {
+                return new Rejected(
+                        message, agentId, "WRONG_TENANT", "batch is for tenant " + batch.tenant(), batch.seq());
+            }
+            if (!batch.agentId().equals(agentId)) {
+                return new Rejected(
+                        message, agentId, "WRONG_AGENT", "batch is from agent " + batch.agentId(), batch.seq());
+            }
+            return new Verified(message, signed);
+        } catch (RuntimeException e) {
+            return new Failed(message, e);
         }
+    }
+
+    /**
+     * Stores a group in receive order and acknowledges it. Rejected messages are dead-lettered; the verified
+     * batches are stored in one transaction (retried in place on database failures, so order is kept); if one of
+     * them does not extend its chain the group is stored again one batch per transaction, which dead-letters
+     * only that batch. A message that could not be checked is negatively acknowledged (redelivered later).
+     */
+    private void storeGroup(UUID tenant, Consumer<byte[]> consumer, List<Pending> group) {
+        List<MessageId> done = new ArrayList<>(group.size());
+        List<Verified> verified = new ArrayList<>(group.size());
+        for (Pending pending : group) {
+            Checked checked = pending.check().join(); // check() never throws
+            switch (checked) {
+                case Verified v -> verified.add(v);
+                case Rejected r -> {
+                    if (!deadLetter(tenant, r.agentId(), r.message(), r.reason(), r.error(), r.seq())) {
+                        return; // shutting down
+                    }
+                    done.add(r.message().getMessageId());
+                }
+                case Failed f -> {
+                    LOG.warn(
+                            "audit ingest {}: message not processed, redelivering ({})",
+                            tenant,
+                            f.error().toString());
+                    consumer.negativeAcknowledge(f.message());
+                }
+            }
+        }
+        if (!verified.isEmpty()) {
+            List<AuditStore.Outcome> outcomes = storeInOrder(tenant, verified);
+            if (outcomes == null) {
+                for (Verified v : verified) { // one batch does not chain: isolate it
+                    if (!storeOne(tenant, v)) {
+                        return; // shutting down
+                    }
+                    done.add(v.message().getMessageId());
+                }
+            } else if (outcomes.isEmpty()) {
+                return; // shutting down: not acknowledged, redelivered later
+            } else {
+                for (int i = 0; i < verified.size(); i++) {
+                    afterCommit(tenant, verified.get(i).signed().batch(), outcomes.get(i));
+                    done.add(verified.get(i).message().getMessageId());
+                }
+            }
+        }
+        if (!done.isEmpty()) {
+            consumer.acknowledgeAsync(done);
+        }
+    }
+
+    /**
+     * The outcomes of storing {@code group} in one transaction; null when one batch does not chain (nothing
+     * stored); empty when shutting down before it could be stored.
+     */
+    private List<AuditStore.Outcome> storeInOrder(UUID tenant, List<Verified> group) {
+        List<SignedAuditBatch> batches = new ArrayList<>(group.size());
+        for (Verified v : group) {
+            batches.add(v.signed());
+        }
+        long backoff = 100;
+        while (running) {
+            try {
+                return db.inTenant(
+                        tenant, session -> session.doReturningWork(c -> AuditStore.storeAll(c, tenant, batches)));
+            } catch (AuditStore.ChainRejected e) {
+                return null;
+            } catch (RuntimeException e) {
+                LOG.warn(
+                        "audit ingest {}: storing {} batch(es) failed, retrying in {} ms ({})",
+                        tenant,
+                        group.size(),
+                        backoff,
+                        e.toString());
+                sleep(backoff);
+                backoff = Math.min(backoff * 2, 5_000);
+            }
+        }
+        return List.of();
+    }
+
+    /** Stores one verified batch in its own transaction; false when shutting down before it was handled. */
+    private boolean storeOne(UUID tenant, Verified verified) {
+        SignedAuditBatch signed = verified.signed();
         AuditBatch batch = signed.batch();
-        if (!batch.tenant().equals(tenant.toString())) {
-            return deadLetter(
-                    tenant, agentId, message, "WRONG_TENANT", "batch is for tenant " + batch.tenant(), batch.seq());
-        }
-        if (!batch.agentId().equals(agentId)) {
-            return deadLetter(
-                    tenant, agentId, message, "WRONG_AGENT", "batch is from agent " + batch.agentId(), batch.seq());
-        }
         long backoff = 100;
         while (running) {
             try {
@@ -274,7 +423,7 @@ public final class AuditIngest implements Managed {
                 afterCommit(tenant, batch, outcome);
                 return true;
             } catch (AuditStore.ChainRejected e) {
-                return deadLetter(tenant, agentId, message, e.reason, e.getMessage(), batch.seq());
+                return deadLetter(tenant, batch.agentId(), verified.message(), e.reason, e.getMessage(), batch.seq());
             } catch (RuntimeException e) {
                 LOG.warn(
                         "audit ingest {}: storing {} failed, retrying in {} ms ({})",
@@ -286,7 +435,7 @@ public final class AuditIngest implements Managed {
                 backoff = Math.min(backoff * 2, 5_000);
             }
         }
-        return false; // shutting down: not acknowledged, redelivered later
+        return false;
     }
 
     private void afterCommit(UUID tenant, AuditBatch batch, AuditStore.Outcome outcome) {
@@ -442,6 +591,9 @@ public final class AuditIngest implements Managed {
             }
         }
         workers.clear();
+        if (verifiers != null) {
+            verifiers.shutdownNow();
+        }
         deadLetters.values().forEach(Producer::closeAsync);
         deadLetters.clear();
     }

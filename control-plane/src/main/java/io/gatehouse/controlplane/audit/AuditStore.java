@@ -1,7 +1,9 @@
 package io.gatehouse.controlplane.audit;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.gatehouse.protocol.audit.AuditBatch;
 import io.gatehouse.protocol.audit.AuditRecord;
+import io.gatehouse.protocol.audit.Decision;
 import io.gatehouse.protocol.audit.Finding;
 import io.gatehouse.protocol.audit.SignedAuditBatch;
 import io.gatehouse.protocol.signing.CanonicalJson;
@@ -11,7 +13,12 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -44,101 +51,160 @@ final class AuditStore {
         }
     }
 
+    private static final String INSERT_BATCH = "INSERT INTO audit_batches (tenant_id, agent_id, epoch, seq, kind,"
+            + " hash, prev_hash, record_count, first_time, last_time, created_at, jws)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING";
+
+    // every event of a group of batches in one statement: one array per column, one round trip
     private static final String INSERT_EVENTS = "INSERT INTO audit_events (tenant_id, time, agent_id, epoch, seq, idx,"
             + " record_id, principal_subject, principal_issuer, client_id, server, method, tool, argument_digest,"
             + " redacted_arguments, decision, rule_id, reason, bundle_version, latency_micros, upstream_status, findings)"
-            + " SELECT ?, t.time, ?, ?, ?, t.idx, t.record_id, t.sub, t.iss, t.cid, t.server, t.method, t.tool, t.digest,"
-            + " t.args::jsonb, t.decision, t.rule, t.reason, t.bv, t.lat, t.status, t.findings::jsonb"
-            + " FROM unnest(?::text[]::timestamptz[], ?::int[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],"
-            + " ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::bigint[], ?::bigint[],"
-            + " ?::int[], ?::text[])"
-            + " AS t(time, idx, record_id, sub, iss, cid, server, method, tool, digest, args, decision, rule, reason,"
-            + " bv, lat, status, findings)";
+            + " SELECT ?, t.time, t.agent, t.epoch, t.seq, t.idx, t.record_id, t.sub, t.iss, t.cid, t.server, t.method,"
+            + " t.tool, t.digest, t.args::jsonb, t.decision, t.rule, t.reason, t.bv, t.lat, t.status, t.findings::jsonb"
+            + " FROM unnest(?::text[]::timestamptz[], ?::text[], ?::bigint[], ?::bigint[], ?::int[], ?::text[],"
+            + " ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],"
+            + " ?::text[], ?::text[], ?::bigint[], ?::bigint[], ?::int[], ?::text[])"
+            + " AS t(time, agent, epoch, seq, idx, record_id, sub, iss, cid, server, method, tool, digest, args,"
+            + " decision, rule, reason, bv, lat, status, findings)";
 
     private AuditStore() {}
 
     static Outcome store(Connection c, UUID tenantId, SignedAuditBatch signed) throws SQLException {
-        AuditBatch batch = signed.batch();
-        List<AuditRecord> records = batch.records();
-        try (PreparedStatement s = c.prepareStatement("INSERT INTO audit_batches (tenant_id, agent_id, epoch, seq,"
-                + " kind, hash, prev_hash, record_count, first_time, last_time, created_at, jws)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")) {
-            s.setObject(1, tenantId);
-            s.setString(2, batch.agentId());
-            s.setLong(3, batch.epoch());
-            s.setLong(4, batch.seq());
-            s.setString(5, batch.kind().name());
-            s.setString(6, signed.hash());
-            s.setString(7, batch.prevHash());
-            s.setInt(8, records.size());
-            s.setTimestamp(
-                    9, records.isEmpty() ? null : Timestamp.from(records.get(0).time()));
-            s.setTimestamp(
-                    10,
-                    records.isEmpty()
-                            ? null
-                            : Timestamp.from(records.get(records.size() - 1).time()));
-            s.setTimestamp(11, Timestamp.from(batch.createdAt()));
-            s.setString(12, signed.compact());
-            if (s.executeUpdate() == 0) {
-                return new Duplicate();
+        return storeAll(c, tenantId, List.of(signed)).get(0);
+    }
+
+    /**
+     * Stores verified batches in order inside the caller's transaction: per batch the batch row (a redelivery is
+     * a {@link Duplicate}) and the chain check against the agent's row-locked state (kept in memory for the rest
+     * of the group and written once per agent); then the events of every stored batch in one statement.
+     *
+     * @throws ChainRejected when any batch does not extend its agent's chain: the caller rolls back and stores
+     *     the group one batch per transaction, so only that batch is dead-lettered
+     */
+    static List<Outcome> storeAll(Connection c, UUID tenantId, List<SignedAuditBatch> group) throws SQLException {
+        List<Outcome> outcomes = new ArrayList<>(group.size());
+        Map<String, ChainState> states = new HashMap<>();
+        Map<String, Boolean> stateExists = new HashMap<>();
+        Set<String> moved = new HashSet<>();
+        List<AuditBatch> stored = new ArrayList<>();
+        try (PreparedStatement insert = c.prepareStatement(INSERT_BATCH)) {
+            for (SignedAuditBatch signed : group) {
+                AuditBatch batch = signed.batch();
+                List<AuditRecord> records = batch.records();
+                insert.setObject(1, tenantId);
+                insert.setString(2, batch.agentId());
+                insert.setLong(3, batch.epoch());
+                insert.setLong(4, batch.seq());
+                insert.setString(5, batch.kind().name());
+                insert.setString(6, signed.hash());
+                insert.setString(7, batch.prevHash());
+                insert.setInt(8, records.size());
+                insert.setTimestamp(
+                        9,
+                        records.isEmpty() ? null : Timestamp.from(records.get(0).time()));
+                insert.setTimestamp(
+                        10,
+                        records.isEmpty()
+                                ? null
+                                : Timestamp.from(records.get(records.size() - 1).time()));
+                insert.setTimestamp(11, Timestamp.from(batch.createdAt()));
+                insert.setString(12, signed.compact());
+                if (insert.executeUpdate() == 0) {
+                    outcomes.add(new Duplicate());
+                    continue;
+                }
+                String agent = batch.agentId();
+                if (!stateExists.containsKey(agent)) {
+                    ChainState locked = lockState(c, tenantId, agent);
+                    stateExists.put(agent, locked != null);
+                    states.put(agent, locked);
+                }
+                ChainState state = states.get(agent);
+                long[] gap = chain(c, tenantId, batch, signed.hash(), state);
+                boolean late = gap == null;
+                if (!late) {
+                    states.put(agent, new ChainState(batch.epoch(), batch.seq(), signed.hash()));
+                    moved.add(agent);
+                    if (gap[0] > 0) {
+                        insertGap(c, tenantId, batch, gap[0], gap[1]);
+                    }
+                }
+                stored.add(batch);
+                long denies = 0;
+                for (AuditRecord r : records) {
+                    if (r.decision() == Decision.DENY) {
+                        denies++;
+                    }
+                }
+                outcomes.add(new Stored(records.size(), denies, late ? 0 : gap[0], late ? 0 : gap[1], late));
             }
         }
-        long gapFrom = 0;
-        long gapTo = 0;
-        boolean late = false;
-        ChainState state = lockState(c, tenantId, batch.agentId());
+        for (String agent : moved) {
+            ChainState s = states.get(agent);
+            saveState(c, tenantId, agent, s.epoch, s.seq, s.hash, !stateExists.get(agent));
+        }
+        insertEvents(c, tenantId, stored);
+        return outcomes;
+    }
+
+    /**
+     * Checks {@code batch} against the agent's chain state: null when it is a late batch (an older epoch, or a
+     * seq below the chain head that chains to its stored predecessor; the chain does not move), else
+     * {@code {gapFrom, gapTo}} ({@code {0, 0}} when nothing is missing before it).
+     */
+    private static long[] chain(Connection c, UUID tenantId, AuditBatch batch, String hash, ChainState state)
+            throws SQLException {
         if (state == null || batch.epoch() > state.epoch) {
-            if (batch.seq() > 1) {
-                gapFrom = 1;
-                gapTo = batch.seq() - 1;
-            }
-        } else if (batch.epoch() < state.epoch) {
-            late = true; // an older epoch's batch arriving late: stored, chain unchanged
-        } else if (batch.seq() == state.seq + 1) {
+            return batch.seq() > 1 ? new long[] {1, batch.seq() - 1} : new long[] {0, 0};
+        }
+        if (batch.epoch() < state.epoch) {
+            return null; // an older epoch's batch arriving late: stored, chain unchanged
+        }
+        if (batch.seq() == state.seq + 1) {
             if (!batch.prevHash().equals(state.hash)) {
                 throw new ChainRejected(
                         "PREV_HASH_MISMATCH",
                         "prevHash of seq " + batch.seq() + " is not the hash of seq " + state.seq);
             }
-        } else if (batch.seq() > state.seq + 1) {
-            gapFrom = state.seq + 1;
-            gapTo = batch.seq() - 1;
-        } else {
-            late = true;
-            String predecessor = hashOf(c, tenantId, batch.agentId(), batch.epoch(), batch.seq() - 1);
-            if (predecessor != null && !predecessor.equals(batch.prevHash())) {
-                throw new ChainRejected(
-                        "PREV_HASH_MISMATCH",
-                        "late batch seq " + batch.seq() + " does not chain to stored seq " + (batch.seq() - 1));
-            }
+            return new long[] {0, 0};
         }
-        if (!late) {
-            saveState(c, tenantId, batch.agentId(), batch.epoch(), batch.seq(), signed.hash(), state == null);
+        if (batch.seq() > state.seq + 1) {
+            return new long[] {state.seq + 1, batch.seq() - 1};
         }
-        if (gapFrom > 0) {
-            try (PreparedStatement s =
-                    c.prepareStatement("INSERT INTO audit_gaps (tenant_id, agent_id, epoch, from_seq,"
-                            + " to_seq) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")) {
-                s.setObject(1, tenantId);
-                s.setString(2, batch.agentId());
-                s.setLong(3, batch.epoch());
-                s.setLong(4, gapFrom);
-                s.setLong(5, gapTo);
-                s.executeUpdate();
-            }
+        String predecessor = hashOf(c, tenantId, batch.agentId(), batch.epoch(), batch.seq() - 1);
+        if (predecessor != null && !predecessor.equals(batch.prevHash())) {
+            throw new ChainRejected(
+                    "PREV_HASH_MISMATCH",
+                    "late batch seq " + batch.seq() + " does not chain to stored seq " + (batch.seq() - 1));
         }
-        long denies = 0;
-        if (!records.isEmpty()) {
-            denies = insertEvents(c, tenantId, batch);
-        }
-        return new Stored(records.size(), denies, gapFrom, gapTo, late);
+        return null;
     }
 
-    private static long insertEvents(Connection c, UUID tenantId, AuditBatch batch) throws SQLException {
-        List<AuditRecord> records = batch.records();
-        int n = records.size();
+    private static void insertGap(Connection c, UUID tenantId, AuditBatch batch, long from, long to)
+            throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO audit_gaps (tenant_id, agent_id, epoch, from_seq,"
+                + " to_seq) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")) {
+            s.setObject(1, tenantId);
+            s.setString(2, batch.agentId());
+            s.setLong(3, batch.epoch());
+            s.setLong(4, from);
+            s.setLong(5, to);
+            s.executeUpdate();
+        }
+    }
+
+    private static void insertEvents(Connection c, UUID tenantId, List<AuditBatch> batches) throws SQLException {
+        int n = 0;
+        for (AuditBatch b : batches) {
+            n += b.records().size();
+        }
+        if (n == 0) {
+            return;
+        }
         String[] time = new String[n];
+        String[] agent = new String[n];
+        Long[] epoch = new Long[n];
+        Long[] seq = new Long[n];
         Integer[] idx = new Integer[n];
         String[] id = new String[n];
         String[] sub = new String[n];
@@ -156,48 +222,50 @@ final class AuditStore {
         Long[] lat = new Long[n];
         Integer[] status = new Integer[n];
         String[] findings = new String[n];
-        long denies = 0;
-        for (int i = 0; i < n; i++) {
-            AuditRecord r = records.get(i);
-            time[i] = r.time().toString();
-            idx[i] = i;
-            id[i] = r.id();
-            if (r.principal() != null) {
-                sub[i] = r.principal().subject();
-                iss[i] = r.principal().issuer();
-                cid[i] = r.principal().clientId();
+        int i = 0;
+        for (AuditBatch batch : batches) {
+            List<AuditRecord> records = batch.records();
+            Long batchEpoch = batch.epoch();
+            Long batchSeq = batch.seq();
+            for (int k = 0; k < records.size(); k++, i++) {
+                AuditRecord r = records.get(k);
+                time[i] = r.time().toString();
+                agent[i] = batch.agentId();
+                epoch[i] = batchEpoch;
+                seq[i] = batchSeq;
+                idx[i] = k;
+                id[i] = r.id();
+                if (r.principal() != null) {
+                    sub[i] = r.principal().subject();
+                    iss[i] = r.principal().issuer();
+                    cid[i] = r.principal().clientId();
+                }
+                server[i] = r.server();
+                method[i] = r.method();
+                tool[i] = r.tool();
+                digest[i] = r.argumentDigest();
+                JsonNode redacted = r.redactedArguments();
+                args[i] = redacted == null ? null : CanonicalJson.string(redacted);
+                decision[i] = r.decision().name();
+                rule[i] = r.ruleId();
+                reason[i] = r.reason();
+                bv[i] = r.bundleVersion();
+                lat[i] = r.latencyMicros();
+                status[i] = r.upstreamStatus();
+                findings[i] = findingsJson(r.findings());
             }
-            server[i] = r.server();
-            method[i] = r.method();
-            tool[i] = r.tool();
-            digest[i] = r.argumentDigest();
-            args[i] = r.redactedArguments() == null ? null : CanonicalJson.string(r.redactedArguments());
-            decision[i] = r.decision().name();
-            if (r.decision() == io.gatehouse.protocol.audit.Decision.DENY) {
-                denies++;
-            }
-            rule[i] = r.ruleId();
-            reason[i] = r.reason();
-            bv[i] = r.bundleVersion();
-            lat[i] = r.latencyMicros();
-            status[i] = r.upstreamStatus();
-            findings[i] = findingsJson(r.findings());
         }
         try (PreparedStatement s = c.prepareStatement(INSERT_EVENTS)) {
             s.setObject(1, tenantId);
-            s.setString(2, batch.agentId());
-            s.setLong(3, batch.epoch());
-            s.setLong(4, batch.seq());
-            int p = 5;
+            int p = 2;
             for (Object[] column : new Object[][] {
-                time, idx, id, sub, iss, cid, server, method, tool, digest, args, decision, rule, reason, bv, lat,
-                status, findings
+                time, agent, epoch, seq, idx, id, sub, iss, cid, server, method, tool, digest, args, decision, rule,
+                reason, bv, lat, status, findings
             }) {
                 s.setArray(p++, array(c, column));
             }
             s.executeUpdate();
         }
-        return denies;
     }
 
     private static Array array(Connection c, Object[] values) throws SQLException {

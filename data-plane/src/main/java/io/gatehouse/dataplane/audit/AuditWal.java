@@ -121,7 +121,7 @@ public final class AuditWal implements AuditSink {
         this.pending.addAll(recovery.pending);
         for (io.gatehouse.protocol.audit.AuditRecord r : recovery.pending) {
             pendingIds.add(r.id());
-            pendingBytes += CanonicalJson.bytes(r.toJson()).length;
+            pendingBytes += r.canonicalBytes().length;
         }
         this.pendingSince = System.nanoTime();
         this.recoveredLastRecordId = recovery.lastRecordId;
@@ -394,7 +394,7 @@ public final class AuditWal implements AuditSink {
             LOG.warn("audit record {} simplified: {}", id, e.getMessage());
             record = AuditRecords.toProtocol(sanitized(call), tenant, agentId, id);
         }
-        byte[] json = CanonicalJson.bytes(record.toJson());
+        byte[] json = record.canonicalBytes();
         if (!pending.isEmpty() && pendingBytes + json.length > settings.maxBatchBytes()) {
             seal();
         }

@@ -56,7 +56,9 @@ class AuditPipelineIT {
             Path wal = dir.resolve("wal");
             Instant from = Instant.now().minusSeconds(60);
 
-            AuditIngest ingest = stack.newIngest();
+            // the control plane's ingest on its own Pulsar client, so its "restart" below drops every connection
+            org.apache.pulsar.client.api.PulsarClient firstClient = pulsar.newClient();
+            AuditIngest ingest = stack.newIngest(firstClient);
             ingest.start();
 
             Child first = Child.start(wal, keyFile, stack);
@@ -76,8 +78,10 @@ class AuditPipelineIT {
             first.process.waitFor(10, TimeUnit.SECONDS);
             assertThat(first.process.exitValue()).isEqualTo(137);
 
-            // (c) the ingest restarts while the agent is down and resumes after it
+            // (c) the control plane restarts while the agent is down: its ingest and Pulsar client go away (what
+            // was received but not committed is redelivered) and a new one resumes the subscription
             ingest.stop();
+            firstClient.close();
             AuditIngest restarted = stack.newIngest();
             restarted.start();
 

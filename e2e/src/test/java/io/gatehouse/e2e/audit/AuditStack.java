@@ -82,7 +82,12 @@ final class AuditStack implements AutoCloseable {
         this.keys = new DbAgentKeys(db);
         keys.register(tenant, agentId, agent.publicJwk());
         this.alerts = new AlertService(
-                db, new com.fasterxml.jackson.databind.ObjectMapper(), Clock.systemUTC(), Duration.ofSeconds(1), 1);
+                db,
+                new com.fasterxml.jackson.databind.ObjectMapper(),
+                Clock.systemUTC(),
+                Duration.ofSeconds(1),
+                1,
+                new io.gatehouse.controlplane.alerts.WebhookSecrets(null));
         PulsarTopics topics = new PulsarTopics(tenant.toString());
         this.rest = new PulsarRest(pulsar.webServiceUrl());
         rest.createNamespaceWithDeduplication(topics.pulsarTenant(), "dp");
@@ -99,8 +104,20 @@ final class AuditStack implements AutoCloseable {
     }
 
     AuditIngest newIngest() {
+        return newIngest(client);
+    }
+
+    /** An ingest on the given client (a restarted control plane comes back with new broker connections). */
+    AuditIngest newIngest(PulsarClient pulsarClient) {
         return new AuditIngest(
-                db, keys, alerts, client, "gatehouse-audit-ingest", Duration.ofMillis(500), () -> Set.of(tenant), 0);
+                db,
+                keys,
+                alerts,
+                pulsarClient,
+                "gatehouse-audit-ingest",
+                Duration.ofMillis(500),
+                () -> Set.of(tenant),
+                0);
     }
 
     long count(String sql) throws Exception {

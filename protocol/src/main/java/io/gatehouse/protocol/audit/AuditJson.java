@@ -8,7 +8,9 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /** JSON mapping of audit records and batches, and the validators they share. Strict in both directions. */
@@ -16,6 +18,7 @@ final class AuditJson {
 
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:@/-]{0,199}");
     private static final Pattern KEY = Pattern.compile("[A-Z][A-Z0-9_]{0,63}");
+    private static final Map<String, Pattern> PATTERNS = new ConcurrentHashMap<>();
 
     private static final Set<String> RECORD_MEMBERS = Set.of(
             "id",
@@ -57,7 +60,7 @@ final class AuditJson {
         if (value == null) {
             throw new IllegalArgumentException(name + ": missing");
         }
-        if (!value.matches(pattern)) {
+        if (!PATTERNS.computeIfAbsent(pattern, Pattern::compile).matcher(value).matches()) {
             throw new IllegalArgumentException(name + ": '" + printable(value) + "' (expected: " + pattern + ")");
         }
     }
@@ -70,8 +73,11 @@ final class AuditJson {
             throw new IllegalArgumentException(
                     name + ": " + value.length() + " characters (expected: <= " + maxLength + ")");
         }
-        if (value.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
-            throw new IllegalArgumentException(name + ": contains control characters");
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c < 0x20 || c == 0x7f) {
+                throw new IllegalArgumentException(name + ": contains control characters");
+            }
         }
     }
 
@@ -137,6 +143,114 @@ final class AuditJson {
         node.put("from", gap.from().toString());
         node.put("to", gap.to().toString());
         return node;
+    }
+
+    // ---- canonical writing without a tree -----------------------------------------------------------
+    // The members below are written in RFC 8785 order (sorted by UTF-16 code units); the output is
+    // byte-identical to CanonicalJson.bytes(write(...)), which AuditJsonCanonicalTest pins.
+
+    /** Appends the canonical JSON of {@code r}: what {@code CanonicalJson.string(write(r))} returns. */
+    static void writeCanonical(AuditRecord r, StringBuilder out) {
+        out.append("{\"agentId\":");
+        string(out, r.agentId(), "agentId");
+        if (r.argumentDigest() != null) {
+            out.append(",\"argumentDigest\":");
+            string(out, r.argumentDigest(), "argumentDigest");
+        }
+        out.append(",\"bundleVersion\":").append(r.bundleVersion());
+        out.append(",\"decision\":\"").append(r.decision().name()).append('"');
+        out.append(",\"findings\":[");
+        List<Finding> findings = r.findings();
+        for (int i = 0; i < findings.size(); i++) {
+            Finding f = findings.get(i);
+            out.append(i == 0 ? "{" : ",{");
+            if (f.detail() != null) {
+                out.append("\"detail\":");
+                string(out, f.detail(), "detail");
+                out.append(',');
+            }
+            out.append("\"detector\":");
+            string(out, f.detector(), "detector");
+            out.append(",\"kind\":\"").append(f.kind().name()).append("\"}");
+        }
+        out.append("],\"id\":");
+        string(out, r.id(), "id");
+        out.append(",\"latencyMicros\":").append(r.latencyMicros());
+        out.append(",\"method\":");
+        string(out, r.method(), "method");
+        Principal p = r.principal();
+        if (p != null) {
+            out.append(",\"principal\":{");
+            if (p.clientId() != null) {
+                out.append("\"clientId\":");
+                string(out, p.clientId(), "principal.clientId");
+                out.append(',');
+            }
+            out.append("\"issuer\":");
+            string(out, p.issuer(), "principal.issuer");
+            out.append(",\"subject\":");
+            string(out, p.subject(), "principal.subject");
+            out.append('}');
+        }
+        out.append(",\"reason\":");
+        string(out, r.reason(), "reason");
+        JsonNode redacted = r.redactedArgumentsView();
+        if (redacted != null) {
+            out.append(",\"redactedArguments\":").append(CanonicalJson.string(redacted));
+        }
+        if (r.ruleId() != null) {
+            out.append(",\"ruleId\":");
+            string(out, r.ruleId(), "ruleId");
+        }
+        out.append(",\"server\":");
+        string(out, r.server(), "server");
+        out.append(",\"tenant\":");
+        string(out, r.tenant(), "tenant");
+        out.append(",\"time\":\"").append(r.time()).append('"');
+        if (r.tool() != null) {
+            out.append(",\"tool\":");
+            string(out, r.tool(), "tool");
+        }
+        if (r.upstreamStatus() != null) {
+            out.append(",\"upstreamStatus\":").append(r.upstreamStatus().intValue());
+        }
+        out.append('}');
+    }
+
+    /** Appends the canonical JSON of {@code b}: what {@code CanonicalJson.string(b.toJson())} returns. */
+    static void writeCanonical(AuditBatch b, StringBuilder out) {
+        out.append("{\"agentId\":");
+        string(out, b.agentId(), "agentId");
+        out.append(",\"createdAt\":\"").append(b.createdAt()).append('"');
+        out.append(",\"epoch\":").append(b.epoch());
+        out.append(",\"format\":").append(AuditBatch.FORMAT);
+        AuditGap gap = b.gap();
+        if (gap != null) {
+            out.append(",\"gap\":{\"droppedRecords\":").append(gap.droppedRecords());
+            out.append(",\"from\":\"").append(gap.from()).append('"');
+            out.append(",\"reason\":");
+            string(out, gap.reason(), "gap.reason");
+            out.append(",\"to\":\"").append(gap.to()).append("\"}");
+        }
+        out.append(",\"kind\":\"").append(b.kind().name()).append('"');
+        out.append(",\"prevHash\":");
+        string(out, b.prevHash(), "prevHash");
+        out.append(",\"records\":[");
+        List<AuditRecord> records = b.records();
+        for (int i = 0; i < records.size(); i++) {
+            if (i > 0) {
+                out.append(',');
+            }
+            writeCanonical(records.get(i), out);
+        }
+        out.append("],\"seq\":").append(b.seq());
+        out.append(",\"tenant\":");
+        string(out, b.tenant(), "tenant");
+        out.append('}');
+    }
+
+    private static void string(StringBuilder out, String value, String path) {
+        CanonicalJson.appendString(out, value, path);
     }
 
     private static void putIfPresent(ObjectNode node, String name, String value) {

@@ -94,6 +94,18 @@ public record AuditRecord(
         return redactedArguments == null ? null : redactedArguments.deepCopy();
     }
 
+    /** The arguments without a defensive copy, for the canonical writer (never handed out). */
+    JsonNode redactedArgumentsView() {
+        return redactedArguments;
+    }
+
+    /** Canonical JSON bytes of {@link #toJson()}, written directly (no tree); what a batch carries for it. */
+    public byte[] canonicalBytes() {
+        StringBuilder out = new StringBuilder(512);
+        AuditJson.writeCanonical(this, out);
+        return out.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     /** The JSON form (a new tree each call); its canonical bytes are what a batch carries for this record. */
     public com.fasterxml.jackson.databind.node.ObjectNode toJson() {
         return AuditJson.write(this);

@@ -3,6 +3,7 @@ package io.gatehouse.protocol.audit;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.jwk.ECKey;
 import io.gatehouse.protocol.signing.AgentIdentity;
+import io.gatehouse.protocol.signing.Digests;
 import io.gatehouse.protocol.signing.Jws;
 import java.util.Objects;
 
@@ -29,7 +30,9 @@ public record SignedAuditBatch(String compact, AuditBatch batch, String hash) {
     public static SignedAuditBatch sign(AuditBatch batch, AgentIdentity agent) {
         Objects.requireNonNull(batch, "batch");
         Objects.requireNonNull(agent, "agent");
-        return new SignedAuditBatch(Jws.sign(agent.signingKey(), TYPE, batch.canonicalBytes()), batch, batch.hash());
+        byte[] payload = batch.canonicalBytes(); // encoded once: signed and hashed
+        return new SignedAuditBatch(
+                Jws.sign(agent.signingKey(), TYPE, payload), batch, Digests.sha256Base64Url(payload));
     }
 
     /**
@@ -53,8 +56,10 @@ public record SignedAuditBatch(String compact, AuditBatch batch, String hash) {
                     AuditBatchRejectedException.Reason.valueOf(e.failure().name()), e.getMessage());
         }
         try {
-            AuditBatch batch = AuditBatch.parse(parsed.payload());
-            return new SignedAuditBatch(compact, batch, batch.hash());
+            byte[] payload = parsed.payload();
+            // parse() proved the payload is the batch's canonical form, so its hash is the payload's hash
+            AuditBatch batch = AuditBatch.parse(payload);
+            return new SignedAuditBatch(compact, batch, Digests.sha256Base64Url(payload));
         } catch (IllegalArgumentException e) {
             throw new AuditBatchRejectedException(
                     AuditBatchRejectedException.Reason.MALFORMED, "batch payload: " + e.getMessage());

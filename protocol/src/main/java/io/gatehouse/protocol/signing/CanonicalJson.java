@@ -143,6 +143,16 @@ public final class CanonicalJson {
         out.append('}');
     }
 
+    /**
+     * Appends {@code value} as a canonical JSON string (for writers that emit known members in canonical order
+     * themselves, such as the audit batch encoder).
+     *
+     * @throws IllegalArgumentException naming {@code path} when the string holds a lone surrogate
+     */
+    public static void appendString(StringBuilder out, String value, String path) {
+        writeString(value, out, path);
+    }
+
     private static void writeString(String value, StringBuilder out, String path) {
         out.append('"');
         for (int i = 0; i < value.length(); i++) {

@@ -48,6 +48,13 @@ public final class AlertWebhooksResource {
     @Requires(Permission.SECURITY_WRITE)
     public Response create(@Context SecurityContext security, AlertWebhookRequest request) {
         Caller caller = Endpoints.caller(security);
+        if (!webhooks.canCreate()) {
+            // the secret could only be stored in plain text: refuse (fail closed)
+            throw new ApiException(
+                    503,
+                    "MASTER_KEY_NOT_CONFIGURED",
+                    "this control plane has no master key configured, so webhook secrets cannot be sealed");
+        }
         AlertWebhook created = valid(() -> webhooks.create(caller.tenantId(), request));
         return Response.status(201)
                 .entity(created)
