@@ -39,6 +39,7 @@ import io.gatehouse.dataplane.policy.PolicyRuntime;
 import io.gatehouse.dataplane.ratelimit.RateLimitEngine;
 import io.gatehouse.dataplane.redaction.BundleRedactors;
 import io.gatehouse.dataplane.supplychain.ToolPinRegistry;
+import io.gatehouse.dataplane.supplychain.UpstreamToolLister;
 import io.gatehouse.engine.redaction.Redactor;
 import io.gatehouse.engine.supplychain.PoisoningScanner;
 import io.gatehouse.protocol.bundle.BundleFormatException;
@@ -77,6 +78,7 @@ import org.slf4j.LoggerFactory;
 public final class DataPlaneServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(DataPlaneServer.class);
+    private static final Duration TOOL_LIST_TIMEOUT = Duration.ofSeconds(10);
 
     private final DataPlaneConfig config;
     private final BundleStore bundles;
@@ -92,6 +94,7 @@ public final class DataPlaneServer implements AutoCloseable {
     private final OpenStreams openStreams = new OpenStreams();
     private final PolicyRuntime policy;
     private final Clock clock;
+    private final ToolPinRegistry toolPins;
     private FleetAgent fleet; // fleet mode only: signed bundles from the control plane over Pulsar
 
     public DataPlaneServer(
@@ -112,7 +115,13 @@ public final class DataPlaneServer implements AutoCloseable {
         bundles.addStage(policy);
         // redaction rules compile once per bundle; the hash action's HMAC key is this agent process's own
         BundleRedactors redactors = new BundleRedactors(hashKey(), Redactor.Options.DEFAULTS);
-        ToolPinRegistry toolPins = new ToolPinRegistry();
+        // a call to a managed server whose tool list is unchecked makes the agent fetch and check it first
+        this.toolPins = new ToolPinRegistry(
+                new UpstreamToolLister(
+                        upstreamClient,
+                        new JsonRpcCodec(limits.maxJsonDepth()).mapper(),
+                        min(limits.upstreamResponseTimeout(), TOOL_LIST_TIMEOUT)),
+                PoisoningScanner.defaults());
 
         Handler mcpPath = new AuditHandler(
                 audit,
@@ -230,6 +239,10 @@ public final class DataPlaneServer implements AutoCloseable {
         return key;
     }
 
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+
     private static QueuedThreadPool threadPool(String name) {
         QueuedThreadPool pool = new QueuedThreadPool(200, 4);
         pool.setName(name);
@@ -257,6 +270,7 @@ public final class DataPlaneServer implements AutoCloseable {
         long started = System.nanoTime();
         if (config.fleet() != null) {
             fleet = FleetAgent.create(config.fleet(), bundles, metrics, clock);
+            toolPins.onDiscovered(fleet.toolDiscovery()); // managed servers' tool lists go to the control plane
             fleet.start();
         } else {
             applyLocalBundle();
