@@ -2,6 +2,7 @@ package io.gatehouse.dataplane;
 
 import io.gatehouse.dataplane.admin.AdminHandler;
 import io.gatehouse.dataplane.audit.AuditSink;
+import io.gatehouse.dataplane.auth.SecretResolver;
 import io.gatehouse.dataplane.bundle.ActiveBundle;
 import io.gatehouse.dataplane.bundle.BundleCompiler;
 import io.gatehouse.dataplane.bundle.BundleStore;
@@ -38,6 +39,7 @@ import io.gatehouse.dataplane.pipeline.VerifiedTokenCache;
 import io.gatehouse.dataplane.policy.PolicyRuntime;
 import io.gatehouse.dataplane.ratelimit.RateLimitEngine;
 import io.gatehouse.dataplane.redaction.BundleRedactors;
+import io.gatehouse.dataplane.redaction.RedactionHashKey;
 import io.gatehouse.dataplane.supplychain.ToolPinRegistry;
 import io.gatehouse.dataplane.supplychain.UpstreamToolLister;
 import io.gatehouse.engine.redaction.Redactor;
@@ -49,6 +51,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -95,6 +98,7 @@ public final class DataPlaneServer implements AutoCloseable {
     private final PolicyRuntime policy;
     private final Clock clock;
     private final ToolPinRegistry toolPins;
+    private final BundleRedactors redactors;
     private FleetAgent fleet; // fleet mode only: signed bundles from the control plane over Pulsar
 
     public DataPlaneServer(
@@ -113,8 +117,8 @@ public final class DataPlaneServer implements AutoCloseable {
         this.policy = new PolicyRuntime(
                 RateLimitEngine.create(config.redis().uri(), config.redis().timeout()), null, openStreams::close);
         bundles.addStage(policy);
-        // redaction rules compile once per bundle; the hash action's HMAC key is this agent process's own
-        BundleRedactors redactors = new BundleRedactors(hashKey(), Redactor.Options.DEFAULTS);
+        // redaction rules compile once per bundle; the hash action's key is the tenant's, chosen in start()
+        this.redactors = new BundleRedactors(hashKey(), Redactor.Options.DEFAULTS);
         // a call to a managed server whose tool list is unchecked makes the agent fetch and check it first
         this.toolPins = new ToolPinRegistry(
                 new UpstreamToolLister(
@@ -271,8 +275,14 @@ public final class DataPlaneServer implements AutoCloseable {
         if (config.fleet() != null) {
             fleet = FleetAgent.create(config.fleet(), bundles, metrics, clock);
             toolPins.onDiscovered(fleet.toolDiscovery()); // managed servers' tool lists go to the control plane
+            redactors.useHashKey(RedactionHashKey.choose(
+                            fleet.state().redactionHashKey(), config.redaction().hashKey(), new SecretResolver())
+                    .key());
             fleet.start();
         } else {
+            redactors.useHashKey(
+                    RedactionHashKey.choose(Optional.empty(), config.redaction().hashKey(), new SecretResolver())
+                            .key());
             applyLocalBundle();
         }
         upstreamClient.start();
