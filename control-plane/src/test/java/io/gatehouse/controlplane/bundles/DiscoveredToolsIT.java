@@ -84,7 +84,8 @@ class DiscoveredToolsIT {
         JsonNode read = tool("read_file", "Read a file.");
         JsonNode mail = tool("send_mail", "Send an e-mail.");
 
-        try (PulsarClient client = cp.pulsar().newClient(enrolled.response().pulsar().authToken());
+        try (PulsarClient client =
+                        cp.pulsar().newClient(enrolled.response().pulsar().authToken());
                 Producer<byte[]> status = client.newProducer(Schema.BYTES)
                         .topic(new PulsarTopics(tenant.tenantId()).status())
                         .create()) {
@@ -94,7 +95,9 @@ class DiscoveredToolsIT {
                     StatusMessages.TYPE_DISCOVERED_TOOLS,
                     report(agentId, tenant.groupId(), server.id(), read, mail));
             ServerTools first = await().atMost(Duration.ofSeconds(20))
-                    .until(() -> tenant.owner().servers().tools(server.id()), t -> t.discovered().size() == 2);
+                    .until(
+                            () -> tenant.owner().servers().tools(server.id()),
+                            t -> t.discovered().size() == 2);
             assertThat(first.discovered()).extracting(d -> d.state()).containsOnly(ToolPinState.NEW);
             ServerTools approved = tenant.owner().servers().approveTools(first);
             assertThat(approved.discovered()).extracting(d -> d.state()).containsOnly(ToolPinState.PINNED);
@@ -121,7 +124,10 @@ class DiscoveredToolsIT {
 
             ServerTools reapproved = tenant.owner().servers().approveTools(drift);
             assertThat(reapproved.discovered()).extracting(d -> d.state()).containsOnly(ToolPinState.PINNED);
-            assertThat(tenant.owner().activity().list(io.gatehouse.sdk.ListParams.create()).items())
+            assertThat(tenant.owner()
+                            .activity()
+                            .list(io.gatehouse.sdk.ListParams.create())
+                            .items())
                     .extracting(a -> a.action())
                     .contains("discover-tools", "approve-tools");
 
