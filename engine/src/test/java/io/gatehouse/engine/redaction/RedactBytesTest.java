@@ -45,12 +45,16 @@ class RedactBytesTest {
                 switch (random.nextInt(4)) {
                     case 0 -> content.addObject().put("type", "text").put(name, sample.text());
                     case 1 -> content.addArray().add(sample.text()).add(random.nextLong());
-                    case 2 -> content.addObject().putObject("nested").putArray(name).add(sample.text());
+                    case 2 ->
+                        content.addObject().putObject("nested").putArray(name).add(sample.text());
                     default -> content.add(sample.text());
                 }
             }
         }
-        root.put("cardAsNumber", 4111111111111111L).put("ratio", 0.125).put("flag", true).putNull("nothing");
+        root.put("cardAsNumber", 4111111111111111L)
+                .put("ratio", 0.125)
+                .put("flag", true)
+                .putNull("nothing");
         root.put("big", new java.math.BigInteger("123456789012345678901234567890"));
         return root;
     }
@@ -87,6 +91,15 @@ class RedactBytesTest {
         byte[] mixed = "{\"n\":1.50,\"m\":\"mail alice@example.com\"}".getBytes(StandardCharsets.UTF_8);
         assertThat(new String(redactor.redactBytes(mixed, Direction.RESPONSE).json(), StandardCharsets.UTF_8))
                 .isEqualTo("{\"n\":1.50,\"m\":\"mail [REDACTED:email]\"}");
+        byte[] pretty = "{\n  \"m\" : \"x\\\"y alice@example.com \\u00e9\",\n  \"k\": [ 4111111111111111 , \"ok\" ]\n}"
+                .getBytes(StandardCharsets.UTF_8);
+        BytesRedaction spliced = redactor.redactBytes(pretty, Direction.RESPONSE);
+        assertThat(JSON.readTree(spliced.json()))
+                .isEqualTo(redactor.redact(JSON.readTree(pretty), Direction.RESPONSE)
+                        .value());
+        assertThat(new String(spliced.json(), StandardCharsets.UTF_8))
+                .isEqualTo(
+                        "{\n  \"m\" : \"x\\\"y [REDACTED:email] \u00e9\",\n  \"k\": [ \"[REDACTED:payment_card]\" , \"ok\" ]\n}");
         assertThatThrownBy(() -> redactor.redactBytes("{\"a\":".getBytes(StandardCharsets.UTF_8), Direction.RESPONSE))
                 .isInstanceOf(JsonProcessingException.class);
     }
