@@ -93,9 +93,8 @@ class RedactionHashKeyEnrollmentTest {
 
     @Test
     void aLocalBundleAgentTakesTheKeyFromItsConfigReference() throws Exception {
-        String key = Base64.getEncoder().encodeToString(new byte[] {
-            1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20
-        });
+        String key = Base64.getEncoder()
+                .encodeToString(new byte[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20});
         Path file = Files.writeString(tmp.resolve("hash.key"), key + "\n");
         SecretResolver secrets = new SecretResolver(Map.of("HASH_KEY", key)::get);
         RedactionHashKey.Chosen fromEnv = RedactionHashKey.choose(Optional.empty(), "env:HASH_KEY", secrets);
