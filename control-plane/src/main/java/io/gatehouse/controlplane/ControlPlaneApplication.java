@@ -270,7 +270,7 @@ public final class ControlPlaneApplication extends Application<ControlPlaneConfi
                     bundleService,
                     outbox,
                     pulsar,
-                    pulsar == null ? null : new FleetStatusIngest(db, dataPlanes, clock),
+                    pulsar == null ? null : new FleetStatusIngest(db, dataPlanes, serverTools, clock),
                     new OutboxRelay.ListenConnection(
                             config.getDataSourceFactory().getUrl(),
                             config.getDataSourceFactory().getUser(),

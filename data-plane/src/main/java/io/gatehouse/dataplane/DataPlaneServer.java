@@ -2,6 +2,7 @@ package io.gatehouse.dataplane;
 
 import io.gatehouse.dataplane.admin.AdminHandler;
 import io.gatehouse.dataplane.audit.AuditSink;
+import io.gatehouse.dataplane.auth.SecretResolver;
 import io.gatehouse.dataplane.bundle.ActiveBundle;
 import io.gatehouse.dataplane.bundle.BundleCompiler;
 import io.gatehouse.dataplane.bundle.BundleStore;
@@ -38,7 +39,9 @@ import io.gatehouse.dataplane.pipeline.VerifiedTokenCache;
 import io.gatehouse.dataplane.policy.PolicyRuntime;
 import io.gatehouse.dataplane.ratelimit.RateLimitEngine;
 import io.gatehouse.dataplane.redaction.BundleRedactors;
+import io.gatehouse.dataplane.redaction.RedactionHashKey;
 import io.gatehouse.dataplane.supplychain.ToolPinRegistry;
+import io.gatehouse.dataplane.supplychain.UpstreamToolLister;
 import io.gatehouse.engine.redaction.Redactor;
 import io.gatehouse.engine.supplychain.PoisoningScanner;
 import io.gatehouse.protocol.bundle.BundleFormatException;
@@ -48,6 +51,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -77,6 +81,7 @@ import org.slf4j.LoggerFactory;
 public final class DataPlaneServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(DataPlaneServer.class);
+    private static final Duration TOOL_LIST_TIMEOUT = Duration.ofSeconds(10);
 
     private final DataPlaneConfig config;
     private final BundleStore bundles;
@@ -92,6 +97,8 @@ public final class DataPlaneServer implements AutoCloseable {
     private final OpenStreams openStreams = new OpenStreams();
     private final PolicyRuntime policy;
     private final Clock clock;
+    private final ToolPinRegistry toolPins;
+    private final BundleRedactors redactors;
     private FleetAgent fleet; // fleet mode only: signed bundles from the control plane over Pulsar
 
     public DataPlaneServer(
@@ -110,9 +117,15 @@ public final class DataPlaneServer implements AutoCloseable {
         this.policy = new PolicyRuntime(
                 RateLimitEngine.create(config.redis().uri(), config.redis().timeout()), null, openStreams::close);
         bundles.addStage(policy);
-        // redaction rules compile once per bundle; the hash action's HMAC key is this agent process's own
-        BundleRedactors redactors = new BundleRedactors(hashKey(), Redactor.Options.DEFAULTS);
-        ToolPinRegistry toolPins = new ToolPinRegistry();
+        // redaction rules compile once per bundle; the hash action's key is the tenant's, chosen in start()
+        this.redactors = new BundleRedactors(hashKey(), Redactor.Options.DEFAULTS);
+        // a call to a managed server whose tool list is unchecked makes the agent fetch and check it first
+        this.toolPins = new ToolPinRegistry(
+                new UpstreamToolLister(
+                        upstreamClient,
+                        new JsonRpcCodec(limits.maxJsonDepth()).mapper(),
+                        min(limits.upstreamResponseTimeout(), TOOL_LIST_TIMEOUT)),
+                PoisoningScanner.defaults());
 
         Handler mcpPath = new AuditHandler(
                 audit,
@@ -230,6 +243,10 @@ public final class DataPlaneServer implements AutoCloseable {
         return key;
     }
 
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+
     private static QueuedThreadPool threadPool(String name) {
         QueuedThreadPool pool = new QueuedThreadPool(200, 4);
         pool.setName(name);
@@ -257,8 +274,15 @@ public final class DataPlaneServer implements AutoCloseable {
         long started = System.nanoTime();
         if (config.fleet() != null) {
             fleet = FleetAgent.create(config.fleet(), bundles, metrics, clock);
+            toolPins.onDiscovered(fleet.toolDiscovery()); // managed servers' tool lists go to the control plane
+            redactors.useHashKey(RedactionHashKey.choose(
+                            fleet.state().redactionHashKey(), config.redaction().hashKey(), new SecretResolver())
+                    .key());
             fleet.start();
         } else {
+            redactors.useHashKey(
+                    RedactionHashKey.choose(Optional.empty(), config.redaction().hashKey(), new SecretResolver())
+                            .key());
             applyLocalBundle();
         }
         upstreamClient.start();

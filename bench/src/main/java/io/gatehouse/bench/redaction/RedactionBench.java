@@ -44,40 +44,58 @@ public final class RedactionBench {
         }
     }
 
-    /** Thread-CPU-time throughput of both benchmark methods: 5 s warm-up each, then {@code seconds} measured. */
+    /** Thread-CPU-time throughput of the benchmark methods (interleaved, {@code -Drounds=N} times): 5 s warm-up each, then {@code seconds} measured. */
     static void cpu(int seconds) throws Exception {
         java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
         RedactionBenchmark b = new RedactionBenchmark();
         b.blocks = 100;
         b.setup();
         int bytes = b.bytes.length;
-        for (String method : new String[] {"tree", "bytes"}) {
-            Runnable op = method.equals("tree")
-                    ? b::tree
-                    : () -> {
-                        try {
-                            b.bytes();
-                        } catch (Exception e) {
-                            throw new IllegalStateException(e);
-                        }
-                    };
-            long warmEnd = System.nanoTime() + 5_000_000_000L;
-            while (System.nanoTime() < warmEnd) {
+        int rounds = Integer.getInteger("rounds", 1);
+        for (int round = 0; round < rounds; round++) {
+            for (String method : new String[] {"tree", "bytes", "streamed"}) {
+                measure(threads, b, method, seconds, bytes);
+            }
+        }
+    }
+
+    private static void measure(
+            java.lang.management.ThreadMXBean threads, RedactionBenchmark b, String method, int seconds, int bytes) {
+        Runnable op = switch (method) {
+            case "tree" -> b::tree;
+            case "bytes" ->
+                () -> {
+                    try {
+                        b.bytes();
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                };
+            default ->
+                () -> {
+                    try {
+                        b.streamed();
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                };
+        };
+        long warmEnd = System.nanoTime() + 5_000_000_000L;
+        while (System.nanoTime() < warmEnd) {
+            op.run();
+        }
+        long ops = 0;
+        long cpuStart = threads.getCurrentThreadCpuTime();
+        long end = System.nanoTime() + seconds * 1_000_000_000L;
+        while (System.nanoTime() < end) {
+            for (int i = 0; i < 50; i++) {
                 op.run();
             }
-            long ops = 0;
-            long cpuStart = threads.getCurrentThreadCpuTime();
-            long end = System.nanoTime() + seconds * 1_000_000_000L;
-            while (System.nanoTime() < end) {
-                for (int i = 0; i < 50; i++) {
-                    op.run();
-                }
-                ops += 50;
-            }
-            double cpuSeconds = (threads.getCurrentThreadCpuTime() - cpuStart) / 1e9;
-            System.out.printf(
-                    "redaction %-6s blocks=100 bytes=%d: %d ops in %.2f CPU s -> %.1f µs CPU/op, %.1f MB/s per core%n",
-                    method, bytes, ops, cpuSeconds, cpuSeconds * 1e6 / ops, ops * (double) bytes / cpuSeconds / 1e6);
+            ops += 50;
         }
+        double cpuSeconds = (threads.getCurrentThreadCpuTime() - cpuStart) / 1e9;
+        System.out.printf(
+                "redaction %-6s blocks=100 bytes=%d: %d ops in %.2f CPU s -> %.1f µs CPU/op, %.1f MB/s per core%n",
+                method, bytes, ops, cpuSeconds, cpuSeconds * 1e6 / ops, ops * (double) bytes / cpuSeconds / 1e6);
     }
 }

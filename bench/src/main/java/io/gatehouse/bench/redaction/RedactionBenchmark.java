@@ -25,7 +25,8 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Redaction throughput on one core: a realistic tool result with every built-in detector on (one rule, mask,
  * response direction). {@code tree}: the pipeline's case (the relay has parsed the message already);
- * {@code bytes}: parse + redact + serialize. MB/s = ops/s × {@link #BYTES} (printed by {@link RedactionBench}).
+ * {@code bytes}: parse + redact + serialize (tree); {@code streamed}: {@code Redactor.redactBytes}, bytes in → redacted
+ * bytes out in one streaming pass without a tree. MB/s = ops/s × {@link #BYTES} (printed by {@link RedactionBench}).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -73,6 +74,12 @@ public class RedactionBenchmark {
         JsonNode parsed = JSON.readTree(bytes);
         Redaction r = redactor.redact(parsed, RedactionRule.Direction.RESPONSE);
         return JSON.writeValueAsBytes(r.value());
+    }
+
+    /** The full path without a tree: bytes in, redacted bytes out in one streaming pass. */
+    @Benchmark
+    public byte[] streamed() throws Exception {
+        return redactor.redactBytes(bytes, RedactionRule.Direction.RESPONSE).json();
     }
 
     /** Serialized size of the benchmark's result for {@code blocks}. */

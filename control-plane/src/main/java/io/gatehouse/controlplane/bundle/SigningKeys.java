@@ -44,6 +44,11 @@ public final class SigningKeys {
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
+    /** The master-key AEAD these keys are sealed with (other tenant secrets are sealed with it too). */
+    public Aead aead() {
+        return aead;
+    }
+
     /** The tenant's ring, created (trust set version 1) on first use. */
     public KeyRing ring(Session session, UUID tenantId) {
         TenantLock.compile(session, tenantId);

@@ -76,7 +76,8 @@ public final class ConfigLoader {
                 "routes",
                 "audit",
                 "redis",
-                "fleet");
+                "fleet",
+                "redaction");
 
         Profile profile = top.enumValue("profile", Profile.class, Profile.PRODUCTION);
         String bundle = top.text("bundleFile", null);
@@ -105,6 +106,7 @@ public final class ConfigLoader {
         Map<String, RouteSettings> routes = routes(top.child("routes"), profile);
         DataPlaneConfig.Audit audit = audit(top.child("audit"), baseDir);
         DataPlaneConfig.Redis redis = redis(top.child("redis"));
+        DataPlaneConfig.Redaction redaction = redaction(top.child("redaction"));
 
         return new DataPlaneConfig(
                 profile,
@@ -116,7 +118,21 @@ public final class ConfigLoader {
                 routes,
                 audit,
                 redis,
-                fleet);
+                fleet,
+                redaction);
+    }
+
+    private static DataPlaneConfig.Redaction redaction(Node node) throws ConfigException {
+        node.allow("hashKey");
+        String hashKey = node.text("hashKey", null);
+        if (hashKey != null) {
+            try {
+                io.gatehouse.dataplane.auth.SecretResolver.checkSyntax(hashKey);
+            } catch (RuntimeException e) {
+                throw new ConfigException("redaction.hashKey: " + e.getMessage());
+            }
+        }
+        return new DataPlaneConfig.Redaction(hashKey);
     }
 
     private static DataPlaneConfig.Redis redis(Node node) throws ConfigException {

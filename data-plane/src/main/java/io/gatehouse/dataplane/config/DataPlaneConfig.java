@@ -33,7 +33,8 @@ public record DataPlaneConfig(
         Map<String, RouteSettings> routes,
         Audit audit,
         Redis redis,
-        Fleet fleet) {
+        Fleet fleet,
+        Redaction redaction) {
 
     public static final List<String> DEFAULT_PROTOCOL_VERSIONS = List.of("2025-03-26", "2025-06-18", "2025-11-25");
 
@@ -49,6 +50,33 @@ public record DataPlaneConfig(
         routes = Map.copyOf(routes);
         requireNonNull(audit, "audit");
         redis = redis == null ? Redis.NONE : redis;
+        redaction = redaction == null ? Redaction.NONE : redaction;
+    }
+
+    /** A configuration without redaction settings. */
+    public DataPlaneConfig(
+            Profile profile,
+            Path bundleFile,
+            Endpoint listener,
+            Endpoint admin,
+            Limits limits,
+            List<String> protocolVersions,
+            Map<String, RouteSettings> routes,
+            Audit audit,
+            Redis redis,
+            Fleet fleet) {
+        this(profile, bundleFile, listener, admin, limits, protocolVersions, routes, audit, redis, fleet, null);
+    }
+
+    /**
+     * Redaction settings of the agent.
+     *
+     * @param hashKey secret reference ({@code env:NAME} or {@code file:/path}) to the key of the redaction
+     *     {@code hash} action (base64 of at least 16 bytes), for local-bundle mode; null: none (an enrolled agent
+     *     uses its tenant's key from enrollment; without either, a per-process key)
+     */
+    public record Redaction(String hashKey) {
+        public static final Redaction NONE = new Redaction(null);
     }
 
     /** A local-bundle-file configuration without Redis: rate-limit buckets are local. */

@@ -115,6 +115,24 @@ public final class EnrolledState {
         return enrollment.pulsar();
     }
 
+    /**
+     * The tenant's key of the redaction {@code hash} action from enrollment (secret), or empty when the control
+     * plane that enrolled this agent did not send one.
+     *
+     * @throws FleetStateException when the stored key is not a usable key
+     */
+    public Optional<byte[]> redactionHashKey() throws FleetStateException {
+        String key = enrollment.redactionHashKey();
+        if (key == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(io.gatehouse.dataplane.redaction.RedactionHashKey.decode(key, "redactionHashKey"));
+        } catch (IllegalStateException e) {
+            throw new FleetStateException("enrolled state in " + stateDir() + ": " + e.getMessage(), e);
+        }
+    }
+
     public AgentIdentity identity() {
         return identity;
     }

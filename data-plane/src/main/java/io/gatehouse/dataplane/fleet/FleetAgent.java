@@ -5,10 +5,12 @@ import io.gatehouse.dataplane.config.DataPlaneConfig;
 import io.gatehouse.dataplane.metrics.ProxyMetrics;
 import io.gatehouse.protocol.fleet.AgentStatus;
 import io.gatehouse.protocol.fleet.ConfigMessages;
+import io.gatehouse.protocol.fleet.StatusMessages;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -41,6 +43,7 @@ public final class FleetAgent implements AutoCloseable {
     private final DataPlaneConfig.Fleet config;
     private final BundleApplier applier;
     private final TrustSetUpdater trust;
+    private final ToolDiscoveryReporter discovery;
     private final FleetMetrics metrics;
     private final Clock clock;
     private final String agentVersion;
@@ -97,6 +100,7 @@ public final class FleetAgent implements AutoCloseable {
         this.agentVersion = Objects.requireNonNull(agentVersion, "agentVersion");
         this.applier = new BundleApplier(state, store, metrics, clock);
         this.trust = new TrustSetUpdater(state, metrics, clock);
+        this.discovery = new ToolDiscoveryReporter(state, applier::appliedVersion, clock);
         this.startedAt = clock.instant();
         this.worker = Thread.ofPlatform().name("fleet-agent").daemon(true).unstarted(this::run);
     }
@@ -125,6 +129,14 @@ public final class FleetAgent implements AutoCloseable {
         return metrics;
     }
 
+    /**
+     * Where the proxy hands the tool lists it checks: managed servers' lists are reported to the control plane
+     * ({@link io.gatehouse.protocol.fleet.DiscoveredTools} on the status topic) at start and on change.
+     */
+    public io.gatehouse.dataplane.supplychain.ToolDiscoveryListener toolDiscovery() {
+        return discovery;
+    }
+
     private void run() {
         Duration backoff = FIRST_BACKOFF;
         long nextHeartbeat = 0;
@@ -142,6 +154,7 @@ public final class FleetAgent implements AutoCloseable {
                 if (message != null) {
                     handle(message);
                 }
+                sendDiscoveredTools();
                 long now = System.nanoTime();
                 if (now - nextHeartbeat >= 0) {
                     report(status(AgentStatus.Kind.HEARTBEAT, null, null, null));
@@ -259,6 +272,11 @@ public final class FleetAgent implements AutoCloseable {
         if (client == null) {
             return;
         }
+        send(json, StatusMessages.TYPE_STATUS, "status " + status.kind());
+    }
+
+    /** Sends one message on the status topic (key = agent id); false when the producer cannot be opened. */
+    private boolean send(byte[] json, String type, String what) {
         try {
             if (producer == null) {
                 producer = client.newProducer()
@@ -268,13 +286,31 @@ public final class FleetAgent implements AutoCloseable {
                         .blockIfQueueFull(false)
                         .create();
             }
-            producer.newMessage().key(state.agentId()).value(json).sendAsync().whenComplete((id, failure) -> {
-                if (failure != null && running) {
-                    LOG.warn("status {} not delivered: {}", status.kind(), failure.toString());
-                }
-            });
+            producer.newMessage()
+                    .key(state.agentId())
+                    .property(StatusMessages.TYPE_PROPERTY, type)
+                    .value(json)
+                    .sendAsync()
+                    .whenComplete((id, failure) -> {
+                        if (failure != null && running) {
+                            LOG.warn("{} not delivered: {}", what, failure.toString());
+                        }
+                    });
+            return true;
         } catch (PulsarClientException e) {
-            LOG.warn("status {} not sent: cannot open the status producer ({})", status.kind(), e.toString());
+            LOG.warn("{} not sent: cannot open the status producer ({})", what, e.toString());
+            return false;
+        }
+    }
+
+    private void sendDiscoveredTools() {
+        if (client == null) {
+            return;
+        }
+        for (Map.Entry<String, byte[]> queued : discovery.drain().entrySet()) {
+            if (!send(queued.getValue(), StatusMessages.TYPE_DISCOVERED_TOOLS, "discovered tools")) {
+                discovery.requeue(queued.getKey(), queued.getValue());
+            }
         }
     }
 

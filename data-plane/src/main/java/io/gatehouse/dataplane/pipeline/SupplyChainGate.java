@@ -9,8 +9,9 @@ import java.util.Optional;
 /**
  * Step 8a: the server allowlist and tool pins. A managed server (its bundle entry carries an approval) that
  * is not {@code approved} refuses every request; a {@code tools/call} of a managed server needs a tool that
- * the last checked {@code tools/list} showed as pinned and unchanged (fail closed before the first list and
- * after {@code list_changed}). On any server, a tool whose definition the poisoning scan blocked is refused.
+ * the last checked {@code tools/list} showed as pinned and unchanged; before the first list and after
+ * {@code list_changed} the agent fetches and checks the list itself ({@code ToolPinRegistry#refusal}), and
+ * refuses when it cannot (fail closed). On any server, a tool whose definition the poisoning scan blocked is refused.
  */
 public final class SupplyChainGate implements Gate {
 
@@ -38,8 +39,7 @@ public final class SupplyChainGate implements Gate {
             return null;
         }
         String tool = exchange.message().toolName();
-        ToolPinGuard guard = pins.guard(server);
-        Optional<String> refusal = guard.refusal(tool);
+        Optional<String> refusal = pins.refusal(route, exchange.principal(), exchange.bearerToken(), tool);
         if (!server.managed()) {
             refusal = refusal.filter(ToolPinGuard.POISONED::equals);
         }
@@ -49,7 +49,9 @@ public final class SupplyChainGate implements Gate {
     static Refusal refusal(String key, String tool) {
         ErrorKey error = ErrorKey.valueOf(key);
         String message = switch (error) {
-            case TOOL_PINS_STALE -> "the tool list of this server changed or was not checked yet; list tools again";
+            case TOOL_PINS_STALE ->
+                "the gateway could not verify this server's tool list (it did not answer tools/list in time, or its"
+                        + " tools changed meanwhile); retry shortly";
             case TOOL_CHANGED_PENDING_APPROVAL ->
                 "tool '" + tool
                         + "' changed since it was approved; it is unavailable until an admin approves the change";

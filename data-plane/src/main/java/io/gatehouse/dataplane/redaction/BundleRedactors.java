@@ -16,26 +16,39 @@ import org.slf4j.LoggerFactory;
  * The {@link Redactor} of the bundle in force, compiled once per bundle (the first request after an apply
  * compiles it; every later request of that bundle reuses it). A rule set that does not compile fails closed:
  * {@link #forBundle} throws, and the pipeline refuses calls and withholds results of that bundle. The HMAC key
- * of the {@code hash} action is this agent's; it never leaves memory and is never logged.
+ * of the {@code hash} action is the tenant's ({@link #useHashKey}, see {@link RedactionHashKey}) or, until one is
+ * set, this agent process's own; it never leaves memory and is never logged.
  */
 public final class BundleRedactors {
 
     private static final Logger LOG = LoggerFactory.getLogger(BundleRedactors.class);
 
-    private record Compiled(ActiveBundle bundle, Redactor redactor, RedactionConfigException error) {}
+    private record Compiled(ActiveBundle bundle, byte[] key, Redactor redactor, RedactionConfigException error) {}
 
-    private final byte[] hashKey;
     private final Redactor.Options options;
+    private final AtomicReference<byte[]> hashKey = new AtomicReference<>();
     private final AtomicReference<Compiled> last = new AtomicReference<>();
 
     /**
-     * @param hashKey the agent's HMAC key, at least 16 bytes (copied)
+     * @param hashKey the initial HMAC key, at least 16 bytes (copied)
      */
     public BundleRedactors(byte[] hashKey, Redactor.Options options) {
-        requireNonNull(hashKey, "hashKey");
         this.options = requireNonNull(options, "options");
-        this.hashKey = Arrays.copyOf(hashKey, hashKey.length);
-        Redactor.compile(List.of(), this.hashKey, options); // rejects a short key now, not per request
+        useHashKey(hashKey);
+    }
+
+    /**
+     * Uses {@code key} (at least 16 bytes, copied) for the {@code hash} action from now on; the bundle in force is
+     * recompiled on its next use.
+     *
+     * @throws RedactionConfigException when the key is too short
+     */
+    public void useHashKey(byte[] key) {
+        requireNonNull(key, "hashKey");
+        byte[] copy = Arrays.copyOf(key, key.length);
+        Redactor.compile(List.of(), copy, options); // rejects a short key now, not per request
+        hashKey.set(copy);
+        last.set(null);
     }
 
     /**
@@ -46,8 +59,9 @@ public final class BundleRedactors {
     public Redactor forBundle(ActiveBundle bundle) {
         requireNonNull(bundle, "bundle");
         Compiled compiled = last.get();
-        if (compiled == null || compiled.bundle() != bundle) {
-            compiled = compile(bundle);
+        byte[] key = hashKey.get();
+        if (compiled == null || compiled.bundle() != bundle || compiled.key() != key) {
+            compiled = compile(bundle, key);
             last.set(compiled);
         }
         if (compiled.error() != null) {
@@ -56,17 +70,17 @@ public final class BundleRedactors {
         return compiled.redactor();
     }
 
-    private Compiled compile(ActiveBundle bundle) {
+    private Compiled compile(ActiveBundle bundle, byte[] key) {
         List<RedactionRule> rules =
                 bundle.source() == null ? List.of() : bundle.source().redactionRules();
         try {
-            return new Compiled(bundle, Redactor.compile(rules, hashKey, options), null);
+            return new Compiled(bundle, key, Redactor.compile(rules, key, options), null);
         } catch (RedactionConfigException e) {
             LOG.error(
                     "bundle v{}: redaction rules rejected, tool calls fail closed: {}",
                     bundle.metadata().version(),
                     e.getMessage());
-            return new Compiled(bundle, null, e);
+            return new Compiled(bundle, key, null, e);
         }
     }
 }

@@ -46,6 +46,7 @@ final class FakeControlPlane implements AutoCloseable {
     private final Set<String> tokens = ConcurrentHashMap.newKeySet();
     private final List<Registered> registered = new CopyOnWriteArrayList<>();
     private final AtomicInteger requests = new AtomicInteger();
+    private volatile String redactionHashKey;
 
     FakeControlPlane(
             String tenantId,
@@ -64,6 +65,12 @@ final class FakeControlPlane implements AutoCloseable {
         this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/api/v1/data-planes:enroll", this::enroll);
         server.start();
+    }
+
+    /** The tenant's redaction hash key (base64url) that enrollment answers carry from now on; null: none. */
+    FakeControlPlane redactionHashKey(String key) {
+        this.redactionHashKey = key;
+        return this;
     }
 
     String url() {
@@ -125,7 +132,8 @@ final class FakeControlPlane implements AutoCloseable {
                     groupId,
                     current.trustSet().compact(),
                     new TrustSetChain(trustChain),
-                    new EnrollmentResponse.Pulsar(pulsarUrl, pulsarToken));
+                    new EnrollmentResponse.Pulsar(pulsarUrl, pulsarToken),
+                    redactionHashKey);
             byte[] body = JSON.writeValueAsBytes(response);
             exchange.getResponseHeaders().set("Content-Type", "application/json");
             exchange.sendResponseHeaders(201, body.length);

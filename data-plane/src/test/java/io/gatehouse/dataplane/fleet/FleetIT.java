@@ -15,7 +15,9 @@ import io.gatehouse.devstack.TokenAuth;
 import io.gatehouse.protocol.bundle.Bundle;
 import io.gatehouse.protocol.fleet.AgentStatus;
 import io.gatehouse.protocol.fleet.ConfigMessages;
+import io.gatehouse.protocol.fleet.DiscoveredTools;
 import io.gatehouse.protocol.fleet.PulsarTopics;
+import io.gatehouse.protocol.fleet.StatusMessages;
 import io.gatehouse.protocol.fleet.TrustSetChain;
 import io.gatehouse.protocol.signing.KeyRing;
 import java.net.ServerSocket;
@@ -71,6 +73,7 @@ class FleetIT {
     static PulsarClient superUser;
     static Producer<byte[]> configProducer;
     static final List<AgentStatus> statuses = new CopyOnWriteArrayList<>();
+    static final List<DiscoveredTools> discovered = new CopyOnWriteArrayList<>();
     static Thread statusWatcher;
     static DataPlaneServer agent;
 
@@ -105,7 +108,15 @@ class FleetIT {
             try (statusReader) {
                 while (!Thread.currentThread().isInterrupted()) {
                     Message<byte[]> message = statusReader.readNext(200, TimeUnit.MILLISECONDS);
-                    if (message != null) {
+                    if (message != null
+                            && StatusMessages.TYPE_DISCOVERED_TOOLS.equals(
+                                    message.getProperty(StatusMessages.TYPE_PROPERTY))) {
+                        DiscoveredTools report = FleetJson.MAPPER.readValue(message.getValue(), DiscoveredTools.class);
+                        assertThat(message.getKey()).isEqualTo(report.agentId());
+                        discovered.add(report);
+                    } else if (message != null) {
+                        assertThat(message.getProperty(StatusMessages.TYPE_PROPERTY))
+                                .isEqualTo(StatusMessages.TYPE_STATUS);
                         AgentStatus status = FleetJson.MAPPER.readValue(message.getValue(), AgentStatus.class);
                         assertThat(message.getKey()).isEqualTo(status.agentId());
                         statuses.add(status);
@@ -398,5 +409,107 @@ class FleetIT {
                 .contains("gatehouse_dp_bundle_version 5.0")
                 .contains("gatehouse_dp_trust_set_version 4.0")
                 .contains("gatehouse_dp_fleet_connected 0.0");
+    }
+
+    @Test
+    @Order(7)
+    void aManagedServersToolsAreVerifiedOnFirstCallAndReportedAtStartAndAfterARugPull() throws Exception {
+        agent.close();
+        agent = startAgent("""
+                fleet:
+                  stateDir: %s
+                  heartbeatInterval: 1s
+                """.formatted(tmp.resolve("agent")), Map.of());
+        // the admin approved the server and its current tools: the bundle carries their pins
+        List<io.gatehouse.protocol.bundle.ToolPin> pins = currentPins();
+        publishBundle(FleetFixtures.sign(ring, managed(6, pins)));
+        awaitStatus(AgentStatus.Kind.APPLIED, 6L, null);
+
+        // no client listed tools since the agent started: it verifies the list itself instead of refusing
+        assertThat(call("echo")).isEqualTo("200 ");
+        DiscoveredTools atStart = awaitDiscovered(0);
+        assertThat(atStart.serverId()).isEqualTo("srv-tools");
+        assertThat(atStart.groupId()).isEqualTo(GROUP);
+        assertThat(atStart.bundleVersion()).isEqualTo(6);
+        assertThat(atStart.tools())
+                .extracting(DiscoveredTools.Tool::name, DiscoveredTools.Tool::fingerprint)
+                .containsAll(pins.stream()
+                        .map(p -> org.assertj.core.groups.Tuple.tuple(p.name(), p.fingerprint()))
+                        .toList());
+        int reports = discovered.size();
+        assertThat(listTools()).contains("echo", "delete_file");
+        Thread.sleep(500);
+        assertThat(discovered).as("an unchanged list is not reported again").hasSize(reports);
+
+        // rug pull: the next list a client asks for shows the change; the agent reports the new definition
+        upstream.changeTool("delete_file", "Delete a file. Also keep a copy of it for later.");
+        assertThat(listTools()).contains("echo").doesNotContain("delete_file");
+        DiscoveredTools afterRugPull = awaitDiscovered(reports);
+        DiscoveredTools.Tool changed = afterRugPull.tools().stream()
+                .filter(t -> t.name().equals("delete_file"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(changed.definition().get("description").asText()).contains("keep a copy");
+        assertThat(pins).noneMatch(p -> p.fingerprint().equals(changed.fingerprint()));
+        assertThat(call("delete_file")).isEqualTo("403 TOOL_CHANGED_PENDING_APPROVAL");
+
+        // the admin approves the change: the new pin arrives in the next bundle and the call works
+        publishBundle(FleetFixtures.sign(ring, managed(7, currentPins())));
+        awaitStatus(AgentStatus.Kind.APPLIED, 7L, null);
+        assertThat(call("delete_file")).isEqualTo("200 ");
+    }
+
+    static Bundle managed(long version, List<io.gatehouse.protocol.bundle.ToolPin> pins) {
+        Bundle plain = bundle(version, "echo", "delete_file");
+        return new Bundle(
+                plain.metadata(),
+                List.of(plain.servers()
+                        .getFirst()
+                        .withApproval(io.gatehouse.protocol.bundle.McpServer.Approval.APPROVED, pins)),
+                plain.identityProviders(),
+                plain.scopes(),
+                plain.toolBindings(),
+                plain.policies(),
+                plain.redactionRules(),
+                plain.rateLimits(),
+                plain.killSwitches());
+    }
+
+    /** What the upstream announces now, as the pins an admin approving it would create. */
+    static List<io.gatehouse.protocol.bundle.ToolPin> currentPins() throws Exception {
+        try (RawMcp raw = new RawMcp(upstream.url())) {
+            String session = raw.initialize(null);
+            var result = raw.post(
+                            "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/list\"}",
+                            null,
+                            session,
+                            Map.of("MCP-Protocol-Version", "2025-11-25"))
+                    .json()
+                    .get("result");
+            return io.gatehouse.protocol.tools.ToolDefinition.parseList(result).stream()
+                    .map(t -> new io.gatehouse.protocol.bundle.ToolPin(
+                            t.name(),
+                            io.gatehouse.protocol.tools.ToolFingerprint.of(t).value()))
+                    .toList();
+        }
+    }
+
+    static String listTools() throws Exception {
+        try (RawMcp raw = new RawMcp(agent.mcpBaseUri().resolve("/mcp/tools"))) {
+            String session = raw.initialize(null);
+            return raw.post(
+                            "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"tools/list\"}",
+                            null,
+                            session,
+                            Map.of("MCP-Protocol-Version", "2025-11-25"))
+                    .json()
+                    .at("/result/tools")
+                    .toString();
+        }
+    }
+
+    static DiscoveredTools awaitDiscovered(int from) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> discovered.size() > from);
+        return discovered.get(from);
     }
 }

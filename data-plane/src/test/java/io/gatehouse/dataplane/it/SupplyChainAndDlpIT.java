@@ -65,12 +65,16 @@ class SupplyChainAndDlpIT {
     static DataPlaneServer gateway;
     static long version = 1;
     static List<ToolPin> pins;
+    static int deadPort;
 
     @BeforeAll
     static void start() throws Exception {
         upstream = RecordingUpstream.start();
         sseUpstream = sseUpstream();
         pins = pinsOf(upstream.url());
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            deadPort = socket.getLocalPort(); // nothing listens there afterwards
+        }
         Path bundleFile = TestBundles.write(bundle(pins), dir);
         DataPlaneConfig config = ConfigLoader.parse("""
                 profile: test
@@ -84,6 +88,8 @@ class SupplyChainAndDlpIT {
                   pending: {auth: off}
                   blocked: {auth: off}
                   stream: {auth: off}
+                  verify: {auth: off}
+                  dead: {auth: off}
                 """.formatted(bundleFile), System::getenv, dir);
         gateway = new DataPlaneServer(
                 config,
@@ -121,7 +127,9 @@ class SupplyChainAndDlpIT {
                 server("fresh", upstream.url(), McpServer.Approval.APPROVED, List.of()),
                 server("pending", upstream.url(), McpServer.Approval.PENDING, List.of()),
                 server("blocked", upstream.url(), McpServer.Approval.BLOCKED, List.of()),
-                server("stream", sseUrl, null, List.of()));
+                server("stream", sseUrl, null, List.of()),
+                server("verify", upstream.url(), McpServer.Approval.APPROVED, pins),
+                server("dead", URI.create("http://127.0.0.1:" + deadPort + "/mcp"), McpServer.Approval.APPROVED, pins));
         List<RedactionRule> rules = List.of(
                 new RedactionRule(
                         "mask-pii",
@@ -263,8 +271,9 @@ class SupplyChainAndDlpIT {
             assertThat(blockedReply.json().at("/error/data/error").asText()).isEqualTo("SERVER_BLOCKED");
 
             String session = fresh.initialize(null);
-            RawMcp.Reply stale = callRaw(fresh, session, "echo", "{\"message\":\"hi\"}");
-            assertThat(stale.json().at("/error/data/error").asText()).isEqualTo("TOOL_PINS_STALE");
+            // no tools/list yet: the agent fetched and checked the list itself, and nothing is approved
+            RawMcp.Reply unlisted = callRaw(fresh, session, "echo", "{\"message\":\"hi\"}");
+            assertThat(unlisted.json().at("/error/data/error").asText()).isEqualTo("TOOL_NOT_APPROVED");
             RawMcp.Reply list = fresh.post(
                     "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/list\"}",
                     null,
@@ -274,6 +283,41 @@ class SupplyChainAndDlpIT {
             RawMcp.Reply notApproved = callRaw(fresh, session, "echo", "{\"message\":\"hi\"}");
             assertThat(notApproved.status()).isEqualTo(403);
             assertThat(notApproved.json().at("/error/data/error").asText()).isEqualTo("TOOL_NOT_APPROVED");
+        }
+    }
+
+    @Test
+    void aCallBeforeAnyToolsListMakesTheAgentVerifyTheListItselfAndFailsClosedWhenItCannot() throws Exception {
+        try (RawMcp verify = raw("verify");
+                RawMcp dead = raw("dead")) {
+            // a fresh agent route: no client ever listed tools, yet the pinned tool answers at once
+            String session = verify.initialize(null);
+            RawMcp.Reply called = callRaw(verify, session, "echo", "{\"message\":\"first\"}");
+            assertThat(called.status()).isEqualTo(200);
+            assertThat(called.json().at("/result/content/0/text").asText()).isEqualTo("first");
+
+            // the upstream cannot be reached: refused with the stale key, quickly, and nothing is forwarded
+            long started = System.nanoTime();
+            List<RawMcp.Reply> refused = new java.util.concurrent.CopyOnWriteArrayList<>();
+            List<Thread> callers = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                callers.add(Thread.ofVirtual().start(() -> {
+                    try {
+                        refused.add(callRaw(dead, null, "echo", "{\"message\":\"x\"}"));
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                }));
+            }
+            for (Thread caller : callers) {
+                caller.join(20_000);
+            }
+            assertThat(refused).hasSize(4).allSatisfy(reply -> {
+                assertThat(reply.status()).isEqualTo(409);
+                assertThat(reply.json().at("/error/data/error").asText()).isEqualTo("TOOL_PINS_STALE");
+                assertThat(reply.json().at("/error/message").asText()).contains("could not verify");
+            });
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(11));
         }
     }
 

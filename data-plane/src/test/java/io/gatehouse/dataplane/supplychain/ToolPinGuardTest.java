@@ -53,4 +53,69 @@ class ToolPinGuardTest {
         assertThat(guard.refusal("read")).isEmpty();
         assertThat(guard.refusal("write")).contains(ToolPinGuard.POISONED);
     }
+
+    @Test
+    void ensureCheckedFetchesOncePerServerForConcurrentCallersAndFailsClosedWhenTheFetchFailsOrIsLate()
+            throws Exception {
+        ToolDefinition read = tool("read", "Read a file.");
+        List<List<ToolDefinition>> announced = new java.util.concurrent.CopyOnWriteArrayList<>();
+        ToolPinGuard guard = new ToolPinGuard(
+                ToolPinSet.of(List.of(new ToolPin("read", ToolFingerprint.of(read))), UnpinnedToolPolicy.HIDE),
+                announced::add);
+        java.util.concurrent.atomic.AtomicInteger fetches = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        java.util.function.Supplier<ToolPinGuard.Listed> slowFetch = () -> {
+            fetches.incrementAndGet();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+            return new ToolPinGuard.Listed(List.of(read), Set.of());
+        };
+        List<Thread> callers = new java.util.ArrayList<>();
+        List<Boolean> results = new java.util.concurrent.CopyOnWriteArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            callers.add(Thread.ofVirtual()
+                    .start(() -> results.add(guard.ensureChecked(slowFetch, java.time.Duration.ofSeconds(10)))));
+        }
+        Thread.sleep(200);
+        release.countDown();
+        for (Thread caller : callers) {
+            caller.join();
+        }
+        assertThat(fetches).hasValue(1);
+        assertThat(results).hasSize(8).containsOnly(true);
+        assertThat(guard.refusal("read")).isEmpty();
+        assertThat(announced).containsExactly(List.of(read));
+
+        // a failing upstream: refused as stale; a late one: the caller stops waiting at its deadline
+        guard.onListChanged();
+        assertThat(guard.ensureChecked(
+                        () -> {
+                            throw new UpstreamToolLister.ToolListException("initialize: HTTP 502");
+                        },
+                        java.time.Duration.ofSeconds(5)))
+                .isFalse();
+        assertThat(guard.refusal("read")).contains(ToolPinGuard.STALE);
+        long started = System.nanoTime();
+        java.util.concurrent.CountDownLatch never = new java.util.concurrent.CountDownLatch(1);
+        assertThat(guard.ensureChecked(
+                        () -> {
+                            try {
+                                never.await();
+                            } catch (InterruptedException e) {
+                                throw new IllegalStateException(e);
+                            }
+                            return new ToolPinGuard.Listed(List.of(read), Set.of());
+                        },
+                        java.time.Duration.ofMillis(300)))
+                .isFalse();
+        assertThat(java.time.Duration.ofNanos(System.nanoTime() - started)).isLessThan(java.time.Duration.ofSeconds(3));
+        // a list_changed arrives while that fetch is under way: the list it brings back may predate the change
+        guard.onListChanged();
+        never.countDown();
+        Thread.sleep(200);
+        assertThat(guard.needsRecheck()).isTrue();
+    }
 }

@@ -150,6 +150,36 @@ public final class Redactor {
         return new Redaction(out, findings, Redaction.firstBlock(findings).isPresent());
     }
 
+    /**
+     * Redacts a serialized JSON value (UTF-8) to serialized JSON, without building a tree: the same findings and
+     * the same rewritten strings as {@link #redact} on the parsed value, with the original formatting of numbers
+     * and member order kept. When nothing matched, {@code json} itself is returned (no copy).
+     *
+     * @throws JsonProcessingException when {@code json} is not well-formed JSON
+     */
+    public BytesRedaction redactBytes(byte[] json, Direction direction) throws JsonProcessingException {
+        requireNonNull(json, "json");
+        List<CompiledRule> rules = rules(direction);
+        if (rules.isEmpty()) {
+            return new BytesRedaction(json, List.of(), false);
+        }
+        List<Finding> findings = new ArrayList<>();
+        byte[] out;
+        try {
+            if (redactKeys) {
+                Redaction tree = redact(JSON.readTree(json), direction);
+                return new BytesRedaction(
+                        tree.changed() ? JSON.writeValueAsBytes(tree.value()) : json, tree.findings(), tree.blocked());
+            }
+            out = JsonStreamRedaction.redact(json, rewriter, rules, findings);
+        } catch (JsonProcessingException e) {
+            throw e;
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("reading an in-memory array failed", e);
+        }
+        return new BytesRedaction(out, findings, Redaction.firstBlock(findings).isPresent());
+    }
+
     /** Redacts plain text, e.g. an SSE {@code data:} payload that is not JSON; findings have pointer "". */
     public TextRedaction redactText(String text, Direction direction) {
         requireNonNull(text, "text");

@@ -28,7 +28,8 @@ import java.util.regex.Pattern;
  * {@code POST /api/v1/data-planes:enroll}: the enrollment token is the only credential. In one tenant transaction:
  * lock the token row, refuse it if revoked, expired or used up, verify the agent's proof of possession (nonce = the
  * token), refuse a key that is already enrolled, create the agent, count the use. Any refusal changes nothing.
- * Returns the tenant's trust set and its chain, and Pulsar's URL with a freshly minted agent token.
+ * Returns the tenant's trust set and its chain, Pulsar's URL with a freshly minted agent token, and the tenant's
+ * redaction hash key ({@link RedactionHashKeys}).
  */
 public final class EnrollmentService {
     static final Duration PROOF_MAX_AGE = Duration.ofMinutes(5);
@@ -161,13 +162,15 @@ public final class EnrollmentService {
             String pulsarToken = deps.agentTokens() == null
                     ? null
                     : deps.agentTokens().mint(new PulsarTopics(tenantId.toString()).agentRole());
+            String hashKey = new RedactionHashKeys(deps.keys().aead()).key(session, tenantId, now);
             return new EnrollmentResponse(
                     agent.getId().toString(),
                     tenantId.toString(),
                     token.getGroupId().toString(),
                     chain.get(chain.size() - 1),
                     new TrustSetChain(chain),
-                    new EnrollmentResponse.Pulsar(deps.pulsarServiceUrl(), pulsarToken));
+                    new EnrollmentResponse.Pulsar(deps.pulsarServiceUrl(), pulsarToken),
+                    hashKey);
         });
     }
 

@@ -5,6 +5,7 @@ import io.gatehouse.controlplane.api.errors.ApiException;
 import io.gatehouse.controlplane.api.errors.Validation;
 import io.gatehouse.controlplane.auth.Caller;
 import io.gatehouse.controlplane.domain.activity.ActivityLog;
+import io.gatehouse.controlplane.domain.fleet.AgentEntity;
 import io.gatehouse.controlplane.persistence.Json;
 import io.gatehouse.engine.supplychain.Finding;
 import io.gatehouse.engine.supplychain.PoisoningScanner;
@@ -19,6 +20,7 @@ import io.gatehouse.protocol.api.ToolPinRef;
 import io.gatehouse.protocol.api.ToolPinState;
 import io.gatehouse.protocol.api.ToolReport;
 import io.gatehouse.protocol.bundle.ToolPin;
+import io.gatehouse.protocol.fleet.DiscoveredTools;
 import io.gatehouse.protocol.tools.ToolDefinition;
 import io.gatehouse.protocol.tools.ToolDiff;
 import io.gatehouse.protocol.tools.ToolFingerprint;
@@ -34,14 +36,19 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import org.hibernate.Session;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * A server's tools: what it announces (discovered, reported with {@code PUT}), what an admin approved (pins),
+ * A server's tools: what it announces (discovered: reported by the agents that see its {@code tools/list}, or
+ * with {@code PUT}), what an admin approved (pins),
  * the diff between them and the poisoning scan of each definition, with the same engine the data plane runs.
  * Approving pins exactly the reviewed set; the bundle compiler reads the result through {@link #pins} /
  * {@link #pinsByServer}.
  */
 public final class ServerToolsService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ServerToolsService.class);
 
     /** Most tools one report may hold. */
     public static final int MAX_TOOLS = 1000;
@@ -65,6 +72,97 @@ public final class ServerToolsService {
     public ServerTools report(Session session, Caller caller, UUID serverId, ToolReport report) {
         ServerEntity server = servers.load(session, serverId);
         Map<String, ToolDefinition> tools = parseReport(report);
+        Replaced replaced = replaceDiscovered(session, caller.tenantId(), serverId, tools);
+        activity.record(
+                session, caller, "report-tools", "server", serverId.toString(), replaced.before(), replaced.after());
+        return view(server, replaced.now(), pinned(session, serverId));
+    }
+
+    /**
+     * Stores the tool list an agent reported on its status topic ({@link DiscoveredTools}) as the server's
+     * discovered set, recorded in the activity log when it changed. Dropped (false, nothing changed) when the
+     * agent is unknown or revoked, the server is not one of the tenant's, or the list is malformed; every
+     * fingerprint is recomputed here, the agent's is only compared.
+     */
+    public boolean ingestDiscovered(Session session, UUID tenantId, DiscoveredTools message) {
+        UUID agentId = uuid(message.agentId());
+        UUID serverId = uuid(message.serverId());
+        if (agentId == null || serverId == null || message.tools().size() > DiscoveredTools.MAX_TOOLS) {
+            LOG.warn(
+                    "tenant {}: discovered-tools report with a bad agent or server id, or too many tools, dropped",
+                    tenantId);
+            return false;
+        }
+        List<AgentEntity> agents = session.createQuery("from AgentEntity e where e.id = :id", AgentEntity.class)
+                .setParameter("id", agentId)
+                .getResultList();
+        if (agents.isEmpty() || agents.get(0).getRevokedAt() != null) {
+            LOG.warn("tenant {}: discovered-tools report from unknown or revoked agent {} dropped", tenantId, agentId);
+            return false;
+        }
+        List<ServerEntity> found = session.createQuery("from ServerEntity e where e.id = :id", ServerEntity.class)
+                .setParameter("id", serverId)
+                .getResultList();
+        if (found.isEmpty()) {
+            LOG.warn("tenant {}: discovered-tools report for unknown server {} dropped", tenantId, serverId);
+            return false;
+        }
+        Map<String, ToolDefinition> tools = new LinkedHashMap<>();
+        for (DiscoveredTools.Tool tool : message.tools()) {
+            ToolDefinition definition;
+            try {
+                definition = ToolDefinition.parse(tool == null ? null : tool.definition());
+            } catch (IllegalArgumentException e) {
+                LOG.warn(
+                        "tenant {}: discovered-tools report for server {} has a malformed tool; dropped",
+                        tenantId,
+                        serverId);
+                return false;
+            }
+            if (tools.putIfAbsent(definition.name(), definition) != null) {
+                LOG.warn(
+                        "tenant {}: discovered-tools report for server {} names a tool twice; dropped",
+                        tenantId,
+                        serverId);
+                return false;
+            }
+            if (!ToolFingerprint.of(definition).value().equals(tool.fingerprint())) {
+                LOG.warn(
+                        "tenant {}: agent {} fingerprints tool '{}' of server {} differently (another engine version?);"
+                                + " the control plane's fingerprint is stored",
+                        tenantId,
+                        agentId,
+                        Validation.clip(definition.name()),
+                        serverId);
+            }
+        }
+        Replaced replaced = replaceDiscovered(session, tenantId, serverId, tools);
+        if (!replaced.before().equals(replaced.after())) {
+            activity.recordWithoutUser(
+                    session,
+                    tenantId,
+                    null,
+                    "discover-tools",
+                    "server",
+                    serverId.toString(),
+                    replaced.before(),
+                    replaced.after());
+            LOG.info(
+                    "tenant {}: agent {} reported {} tools of server {} ({} changed)",
+                    tenantId,
+                    agentId,
+                    tools.size(),
+                    serverId,
+                    changedCount(replaced.before(), replaced.after()));
+            return true;
+        }
+        return false;
+    }
+
+    private record Replaced(List<ToolPinRef> before, List<ToolPinRef> after, List<DiscoveredToolEntity> now) {}
+
+    private Replaced replaceDiscovered(
+            Session session, UUID tenantId, UUID serverId, Map<String, ToolDefinition> tools) {
         List<DiscoveredToolEntity> existing = discovered(session, serverId);
         List<ToolPinRef> before = refs(existing);
         Map<String, DiscoveredToolEntity> byName = new HashMap<>();
@@ -77,13 +175,16 @@ public final class ServerToolsService {
         }
         for (ToolDefinition tool : tools.values()) {
             DiscoveredToolEntity e = byName.get(tool.name());
+            String fingerprint = ToolFingerprint.of(tool).value();
             boolean created = e == null;
             if (created) {
-                e = new DiscoveredToolEntity(caller.tenantId(), serverId, tool.name());
+                e = new DiscoveredToolEntity(tenantId, serverId, tool.name());
+            } else if (e.getFingerprint().equals(fingerprint)) {
+                continue; // unchanged: keep its discovery time
             } else {
                 e.touch();
             }
-            e.setFingerprint(ToolFingerprint.of(tool).value());
+            e.setFingerprint(fingerprint);
             e.setDefinition(Json.write(tool.toJson()));
             if (created) {
                 session.persist(e);
@@ -91,8 +192,21 @@ public final class ServerToolsService {
         }
         session.flush();
         List<DiscoveredToolEntity> now = discovered(session, serverId);
-        activity.record(session, caller, "report-tools", "server", serverId.toString(), before, refs(now));
-        return view(server, now, pinned(session, serverId));
+        return new Replaced(before, refs(now), now);
+    }
+
+    private static long changedCount(List<ToolPinRef> before, List<ToolPinRef> after) {
+        Set<ToolPinRef> old = new HashSet<>(before);
+        return after.stream().filter(r -> !old.contains(r)).count()
+                + before.stream().filter(r -> !after.contains(r)).count();
+    }
+
+    private static UUID uuid(String value) {
+        try {
+            return value == null ? null : UUID.fromString(value);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     /**
