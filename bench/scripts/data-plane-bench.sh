@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Data-plane proxy benchmark (bench/RESULTS.md, "Data plane proxy"). Not part of `verify`.
-# Needs: wrk and nginx (Debian packages). Compiles the reactor itself (no `install`: the classpath is
-# this checkout's target/classes, never another build's jars in ~/.m2).
+# Needs: wrk and nginx (Debian packages). Packages the reactor itself (no `install`: the classpath is
+# this checkout's module jars, never another build's jars in ~/.m2).
 # Usage: bench/scripts/data-plane-bench.sh [out-dir]
 # Env: WARMUP, DURATION, RUNS, RATE; TARGETS (default "direct nginx gatehouse gatehouse-full");
 #      AGENT_OPTS (JVM options of the agent; default: the launcher's data-plane defaults);
-#      AGENT_CLASSES (a data-plane classes folder put first on the agent's classpath: an older build to compare).
+#      AGENT_CLASSES (a data-plane classes folder or jar put first on the agent's classpath: an older build to compare);
+#      BENCH_CP (use this classpath instead of packaging the checkout).
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 OUT=${1:-$ROOT/bench/target/dp-bench}
@@ -16,12 +17,18 @@ mkdir -p "$OUT"
 rm -rf "$OUT"/audit-wal* "$OUT"/audit*.jsonl   # every run starts with an empty audit WAL
 JAVA=$(ls -d /usr/lib/jvm/temurin-25* 2>/dev/null | head -1)/bin/java
 [ -x "$JAVA" ] || JAVA=java
-# compile + build-classpath in one reactor run: sibling modules resolve to their target/classes
-(cd "$ROOT" && ./mvnw -B -q -o -pl bench -am compile dependency:build-classpath -Dmdep.outputFile="$OUT/cp.txt" >/dev/null)
-CP="$ROOT/bench/target/classes:$(cat "$OUT/cp.txt")"
+# package + build-classpath in one reactor run: sibling modules resolve to their target/*.jar (jars only:
+# class-data sharing cannot archive classes loaded from folders)
+if [ -n "${BENCH_CP:-}" ]; then
+  CP=$BENCH_CP   # a classpath built earlier (e.g. copies of the jars, while the checkout rebuilds)
+else
+  (cd "$ROOT" && ./mvnw -B -q -o -pl bench -am package -DskipTests -Dspotless.check.skip=true \
+    dependency:build-classpath -Dmdep.outputFile="$OUT/cp.txt" >/dev/null)
+  CP="$(ls "$ROOT"/bench/target/gatehouse-bench-*.jar | head -1):$(cat "$OUT/cp.txt")"
+fi
 # the agent's JVM options: the launcher's data-plane defaults (see ./gatehouse, docs/data-plane.md)
 DP_DEFAULT_OPTS=$(sed -n 's/^DP_JVM_DEFAULTS="\(.*\)"$/\1/p' "$ROOT/gatehouse")
-CDS="-XX:SharedArchiveFile=$OUT/agent-cds.jsa -XX:+AutoCreateSharedArchive"
+CDS="-XX:SharedArchiveFile=$OUT/agent-cds.jsa -XX:+AutoCreateSharedArchive -Xlog:cds=off"
 AGENT_OPTS=${AGENT_OPTS:-$DP_DEFAULT_OPTS $CDS}
 AGENT_CP=${AGENT_CLASSES:+$AGENT_CLASSES:}$CP
 PIDS=()

@@ -170,13 +170,12 @@ public final class BenchSetup {
                 List.of(),
                 fullChain ? PolicyRule.Effect.DENY : null);
         Files.write(dir.resolve("bundle" + suffix + ".json"), BundleCodec.canonicalJson(bundle));
-        Files.writeString(
-                dir.resolve("config" + suffix + ".yml"), """
+        Files.writeString(dir.resolve("config" + suffix + ".yml"), """
                 bundleFile: bundle%s.json
                 listener: {host: 127.0.0.1, port: %d}
                 admin: {host: 127.0.0.1, port: %d}
-                audit: {file: audit%s.jsonl, wal: {dir: audit-wal%s}}
-                """.formatted(suffix, agentPort, adminPort, suffix, suffix));
+                audit: {wal: {dir: audit-wal%s}}
+                """.formatted(suffix, agentPort, adminPort, suffix));
     }
 
     /**
