@@ -29,6 +29,13 @@ public final class FastUpstream {
                     + "\"text\":\"hi\"}],\"isError\":false}}")
             .getBytes(StandardCharsets.UTF_8);
 
+    /** The one tool the upstream announces (the full-chain benchmark pins its fingerprint). */
+    static final String ECHO_TOOL = "{\"name\":\"echo\",\"description\":\"Echoes the message back.\","
+            + "\"inputSchema\":{\"type\":\"object\",\"properties\":{\"message\":{\"type\":\"string\"}}}}";
+
+    static final byte[] TOOLS = ("{\"jsonrpc\":\"2.0\",\"id\":1,\"result\":{\"tools\":[" + ECHO_TOOL + "]}}")
+            .getBytes(StandardCharsets.UTF_8);
+
     private FastUpstream() {}
 
     public static void main(String[] args) throws Exception {
@@ -51,6 +58,8 @@ public final class FastUpstream {
                     public void succeeded(String body) {
                         if (body.contains("\"initialize\"")) {
                             write(response, callback, 200, INIT, "bench-upstream-session");
+                        } else if (body.contains("\"tools/list\"")) {
+                            write(response, callback, 200, TOOLS, null);
                         } else if (body.contains("\"notifications/")) {
                             response.setStatus(202);
                             callback.succeeded();

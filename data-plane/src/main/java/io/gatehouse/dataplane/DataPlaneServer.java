@@ -187,7 +187,7 @@ public final class DataPlaneServer implements AutoCloseable {
                                                                                                                 limits
                                                                                                                         .maxResponseBytes())))))))))))));
 
-        this.mcpServer = new Server(threadPool("mcp"));
+        this.mcpServer = new Server(threadPool("mcp", 200));
         HttpConfiguration http = new HttpConfiguration();
         http.setSendServerVersion(false);
         http.setSendXPoweredBy(false);
@@ -200,7 +200,7 @@ public final class DataPlaneServer implements AutoCloseable {
         mcpServer.setHandler(new Handler.Sequence(new ProtectedResourceMetadataHandler(bundles), mcpPath));
         mcpServer.setStopTimeout(2_000);
 
-        this.adminServer = new Server(threadPool("admin"));
+        this.adminServer = new Server(threadPool("admin", 16));
         this.adminConnector = new ServerConnector(adminServer);
         adminConnector.setHost(config.admin().host());
         adminConnector.setPort(config.admin().port());
@@ -247,8 +247,8 @@ public final class DataPlaneServer implements AutoCloseable {
         return a.compareTo(b) <= 0 ? a : b;
     }
 
-    private static QueuedThreadPool threadPool(String name) {
-        QueuedThreadPool pool = new QueuedThreadPool(200, 4);
+    private static QueuedThreadPool threadPool(String name, int maxThreads) {
+        QueuedThreadPool pool = new QueuedThreadPool(maxThreads, 4);
         pool.setName(name);
         // handlers block on upstream I/O; on virtual threads a long SSE stream costs no platform thread
         pool.setVirtualThreadsExecutor(VirtualThreads.getNamedVirtualThreadsExecutor(name + "-vt"));

@@ -8,13 +8,14 @@ import io.gatehouse.dataplane.mcp.GatewaySession;
 import io.gatehouse.dataplane.mcp.JsonRpcMessage;
 import io.gatehouse.dataplane.mcp.SseEvent;
 import io.gatehouse.dataplane.mcp.SseReader;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
-import org.eclipse.jetty.client.InputStreamResponseListener;
+import java.util.function.Consumer;
+import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Request;
@@ -24,14 +25,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Step 10: relays the upstream's answer. JSON bodies are read (bounded), filtered and written; SSE
- * streams are relayed event by event as each one completes (flushed at once, never buffered
- * whole), each event's JSON-RPC message passing the same filters; anything else is copied through.
+ * Step 10: relays the upstream's answer. JSON bodies are read (bounded) as the upstream delivers
+ * them, filtered and written, with no thread waiting in between; SSE streams are relayed event by
+ * event as each one completes (flushed at once, never buffered whole), each event's JSON-RPC
+ * message passing the same filters; anything else is copied through.
  */
 public final class ResponseRelay {
 
     private static final Logger LOG = LoggerFactory.getLogger(ResponseRelay.class);
-    private static final String[] RESPONSE_HEADERS = {"Content-Type", "Cache-Control", "Retry-After", "Allow"};
+    private static final HttpHeader[] RESPONSE_HEADERS = {
+        HttpHeader.CONTENT_TYPE, HttpHeader.CACHE_CONTROL, HttpHeader.RETRY_AFTER, HttpHeader.ALLOW
+    };
 
     private final List<ResponseFilter> filters;
     private final ObjectMapper json;
@@ -43,64 +47,178 @@ public final class ResponseRelay {
         this.maxResponseBytes = maxResponseBytes;
     }
 
-    void relay(
-            McpExchange exchange,
-            org.eclipse.jetty.client.Response upstream,
-            InputStreamResponseListener listener,
-            Request request,
-            Response response,
-            Callback callback) {
+    /** How an upstream body is relayed, chosen from its content type once the headers arrived. */
+    enum Mode {
+        /** A JSON-RPC answer: read whole (bounded), filtered, written with its length. */
+        JSON,
+        /** An SSE stream: relayed event by event, each event filtered. */
+        EVENTS,
+        /** Anything else: copied through as it arrives. */
+        BYTES
+    }
+
+    /** Copies the upstream's status and the relayed headers; returns how the body is relayed. */
+    Mode begin(McpExchange exchange, org.eclipse.jetty.client.Response upstream, Response response) {
         response.setStatus(upstream.getStatus());
-        for (String name : RESPONSE_HEADERS) {
-            String value = upstream.getHeaders().get(name);
+        HttpFields headers = upstream.getHeaders();
+        HttpFields.Mutable out = response.getHeaders();
+        for (HttpHeader name : RESPONSE_HEADERS) {
+            String value = headers.get(name);
             if (value != null) {
-                response.getHeaders().put(name, value);
+                out.put(name, value);
             }
         }
-        String contentType = upstream.getHeaders().get(HttpHeader.CONTENT_TYPE);
-        String type = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT);
-        try (InputStream in = listener.getInputStream()) {
-            if (type.startsWith("text/event-stream")) {
-                relayEvents(exchange, in, response);
-            } else if (type.startsWith("application/json") && exchange.message() != null) {
-                relayJson(exchange, in, request, response, callback);
-                return;
-            } else {
-                relayBytes(in, response);
-            }
-            callback.succeeded();
-        } catch (UpstreamTooLargeException e) {
-            Responses.refuse(request, response, callback, Refusal.of(ErrorKey.UPSTREAM_PROTOCOL_ERROR, e.getMessage()));
-        } catch (IOException | RuntimeException e) {
-            closeQuietly(listener);
-            LOG.debug("relay of {} ended: {}", exchange.requestId(), e.toString());
-            callback.failed(e);
+        String contentType = headers.get(HttpHeader.CONTENT_TYPE);
+        if (contentType == null) {
+            return Mode.BYTES;
+        }
+        if (startsWithIgnoreCase(contentType, "text/event-stream")) {
+            return Mode.EVENTS;
+        }
+        if (startsWithIgnoreCase(contentType, "application/json") && exchange.message() != null) {
+            return Mode.JSON;
+        }
+        return Mode.BYTES;
+    }
+
+    /**
+     * Relays the body without parking a thread for JSON and plain bytes (content demand, write
+     * callbacks). An SSE stream is relayed on a virtual thread of its own: its events are read and
+     * written one at a time as they complete, so a stream that stays open costs no platform thread.
+     * {@code abortUpstream} gives up the upstream exchange when the client's answer is decided early.
+     */
+    void relayBody(
+            Mode mode,
+            McpExchange exchange,
+            Content.Source body,
+            Request request,
+            Response response,
+            Callback callback,
+            Consumer<Throwable> abortUpstream) {
+        switch (mode) {
+            case JSON -> new JsonBody(exchange, body, request, response, callback, abortUpstream).read();
+            case BYTES -> Content.copy(body, response, callback);
+            case EVENTS ->
+                Thread.ofVirtual().name("sse-relay").start(() -> {
+                    try (InputStream in = Content.Source.asInputStream(body)) {
+                        relayEvents(exchange, in, response);
+                        callback.succeeded();
+                    } catch (IOException | RuntimeException e) {
+                        abortUpstream.accept(e);
+                        LOG.debug("relay of {} ended: {}", exchange.requestId(), e.toString());
+                        callback.failed(e);
+                    }
+                });
         }
     }
 
-    private void relayJson(McpExchange exchange, InputStream in, Request request, Response response, Callback callback)
-            throws IOException {
-        byte[] body = readBounded(in);
-        if (anyFilterApplies(exchange, exchange.message().isRequest("tools/list"))) {
-            JsonNode tree;
+    /** Reads a JSON body chunk by chunk as the upstream delivers it (bounded), then filters and writes it. */
+    private final class JsonBody implements Runnable {
+        private final McpExchange exchange;
+        private final Content.Source source;
+        private final Request request;
+        private final Response response;
+        private final Callback callback;
+        private final Consumer<Throwable> abortUpstream;
+        private byte[] bytes = new byte[1024];
+        private int size;
+
+        JsonBody(
+                McpExchange exchange,
+                Content.Source source,
+                Request request,
+                Response response,
+                Callback callback,
+                Consumer<Throwable> abortUpstream) {
+            this.exchange = exchange;
+            this.source = source;
+            this.request = request;
+            this.response = response;
+            this.callback = callback;
+            this.abortUpstream = abortUpstream;
+        }
+
+        @Override
+        public void run() {
+            read();
+        }
+
+        void read() {
+            while (true) {
+                Content.Chunk chunk = source.read();
+                if (chunk == null) {
+                    source.demand(this);
+                    return;
+                }
+                if (Content.Chunk.isFailure(chunk)) {
+                    Throwable failure = chunk.getFailure();
+                    LOG.debug("relay of {} ended: {}", exchange.requestId(), failure.toString());
+                    callback.failed(failure);
+                    return;
+                }
+                ByteBuffer buffer = chunk.getByteBuffer();
+                int n = buffer.remaining();
+                if (size + n > maxResponseBytes) {
+                    chunk.release();
+                    UpstreamTooLargeException tooLarge = new UpstreamTooLargeException(maxResponseBytes);
+                    abortUpstream.accept(tooLarge);
+                    Responses.refuse(
+                            request,
+                            response,
+                            callback,
+                            Refusal.of(ErrorKey.UPSTREAM_PROTOCOL_ERROR, tooLarge.getMessage()));
+                    return;
+                }
+                if (size + n > bytes.length) {
+                    bytes = Arrays.copyOf(bytes, Math.min(maxResponseBytes, Math.max(size + n, bytes.length * 2)));
+                }
+                buffer.get(bytes, size, n);
+                size += n;
+                boolean last = chunk.isLast();
+                chunk.release();
+                if (last) {
+                    finish();
+                    return;
+                }
+            }
+        }
+
+        private void finish() {
+            byte[] body = Arrays.copyOf(bytes, size);
             try {
-                tree = json.readTree(body);
-            } catch (JsonProcessingException e) {
-                tree = null;
+                body = filterJson(exchange, body);
+            } catch (RuntimeException e) {
+                callback.failed(e);
+                return;
             }
-            if (tree instanceof ObjectNode message && filter(exchange, message)) {
-                body = json.writeValueAsBytes(message);
-            }
+            response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
+            response.write(true, ByteBuffer.wrap(body), callback);
         }
-        response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
-        Callback.Completable written = new Callback.Completable();
-        response.write(true, java.nio.ByteBuffer.wrap(body), written);
+    }
+
+    /** The JSON answer after the filters; the same bytes when none applies or nothing changed. */
+    private byte[] filterJson(McpExchange exchange, byte[] body) {
+        if (!anyFilterApplies(exchange, exchange.message().isRequest("tools/list"))) {
+            return body;
+        }
+        JsonNode tree;
         try {
-            written.get();
-            callback.succeeded();
-        } catch (Exception e) {
-            callback.failed(e);
+            tree = json.readTree(body);
+        } catch (IOException e) {
+            return body;
         }
+        if (tree instanceof ObjectNode message && filter(exchange, message)) {
+            try {
+                return json.writeValueAsBytes(message);
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("a filtered JSON-RPC message could not be written", e);
+            }
+        }
+        return body;
+    }
+
+    private static boolean startsWithIgnoreCase(String value, String prefix) {
+        return value.regionMatches(true, 0, prefix, 0, prefix.length());
     }
 
     private void relayEvents(McpExchange exchange, InputStream in, Response response) throws IOException {
@@ -189,33 +307,6 @@ public final class ResponseRelay {
             changed |= filter.apply(exchange, message, answersToolList);
         }
         return changed;
-    }
-
-    private static void closeQuietly(InputStreamResponseListener listener) {
-        try {
-            listener.close();
-        } catch (IOException | RuntimeException ignored) {
-            // the upstream exchange is being abandoned anyway
-        }
-    }
-
-    private static void relayBytes(InputStream in, Response response) throws IOException {
-        try (OutputStream out = Content.Sink.asOutputStream(response)) {
-            in.transferTo(out);
-        }
-    }
-
-    private byte[] readBounded(InputStream in) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        byte[] buffer = new byte[8192];
-        int n;
-        while ((n = in.read(buffer)) >= 0) {
-            if (out.size() + n > maxResponseBytes) {
-                throw new UpstreamTooLargeException(maxResponseBytes);
-            }
-            out.write(buffer, 0, n);
-        }
-        return out.toByteArray();
     }
 
     private static final class UpstreamTooLargeException extends IOException {

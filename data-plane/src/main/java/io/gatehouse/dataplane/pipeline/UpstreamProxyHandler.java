@@ -9,19 +9,21 @@ import io.gatehouse.dataplane.upstream.UpstreamCredentialException;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.jetty.client.BytesRequestContent;
 import org.eclipse.jetty.client.HttpClient;
-import org.eclipse.jetty.client.InputStreamResponseListener;
+import org.eclipse.jetty.client.Result;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.thread.Scheduler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -90,76 +92,145 @@ public final class UpstreamProxyHandler extends Handler.Abstract {
                 session.expectToolList(message.id());
             }
         }
-        InputStreamResponseListener listener = new InputStreamResponseListener();
+        UpstreamListener listener = new UpstreamListener(exchange, request, response, callback);
         request.addFailureListener(upstreamRequest::abort);
         exchange.onUpstreamAbort(upstreamRequest::abort); // a kill switch may close the stream
+        listener.timeout = client.getScheduler()
+                .schedule(
+                        () -> {
+                            if (!listener.answered.get()) {
+                                upstreamRequest.abort(new ResponseTimeout());
+                            }
+                        },
+                        limits.upstreamResponseTimeout().toMillis(),
+                        TimeUnit.MILLISECONDS);
         upstreamRequest.send(listener);
-        org.eclipse.jetty.client.Response upstreamResponse;
-        try {
-            upstreamResponse = listener.get(limits.upstreamResponseTimeout().toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            upstreamRequest.abort(e);
-            return Responses.refuse(
-                    request,
-                    response,
-                    callback,
-                    Refusal.of(ErrorKey.UPSTREAM_TIMEOUT, "the upstream MCP server did not answer in time"));
-        } catch (ExecutionException e) {
-            LOG.warn(
-                    "route {}: upstream request failed: {}",
-                    route.slug(),
-                    e.getCause().toString());
-            return Responses.refuse(
+        return true;
+    }
+
+    /** The upstream gave no response headers within {@code upstreamResponseTimeout}. */
+    private static final class ResponseTimeout extends TimeoutException {
+        ResponseTimeout() {
+            super("no upstream response headers in time");
+        }
+    }
+
+    /**
+     * Follows one upstream exchange without a waiting thread: the headers decide the client's
+     * answer (refusals, session bookkeeping), then the relay takes the body as it arrives. Exactly
+     * one of {@link #onHeaders} and a failure before them answers the client.
+     */
+    private final class UpstreamListener implements org.eclipse.jetty.client.Response.Listener {
+        private final McpExchange exchange;
+        private final Request request;
+        private final Response response;
+        private final Callback callback;
+        private final AtomicBoolean answered = new AtomicBoolean();
+        private volatile Scheduler.Task timeout;
+        private ResponseRelay.Mode mode;
+
+        UpstreamListener(McpExchange exchange, Request request, Response response, Callback callback) {
+            this.exchange = exchange;
+            this.request = request;
+            this.response = response;
+            this.callback = callback;
+        }
+
+        @Override
+        public void onHeaders(org.eclipse.jetty.client.Response upstreamResponse) {
+            Scheduler.Task task = timeout;
+            if (task != null) {
+                task.cancel();
+            }
+            if (!answered.compareAndSet(false, true)) {
+                return;
+            }
+            Refusal refusal = decide(upstreamResponse);
+            if (refusal != null) {
+                upstreamResponse.abort(new RefusedUpstreamAnswer());
+                Responses.refuse(request, response, callback, refusal);
+                return;
+            }
+            mode = relay.begin(exchange, upstreamResponse, response);
+        }
+
+        /** Session bookkeeping on the upstream's answer; a refusal when the client must not get it. */
+        private Refusal decide(org.eclipse.jetty.client.Response upstreamResponse) {
+            Route route = exchange.route();
+            GatewaySession session = exchange.session();
+            JsonRpcMessage message = exchange.message();
+            int status = upstreamResponse.getStatus();
+            if (status == 401) {
+                LOG.warn("route {}: upstream refused the gateway's credential (401)", route.slug());
+                return Refusal.of(
+                        ErrorKey.UPSTREAM_AUTH_FAILED, "the upstream MCP server refused the gateway's credential");
+            }
+            if (session != null && status == 404 && session.upstreamSessionId() != null) {
+                sessions.remove(session);
+                return Refusal.of(ErrorKey.SESSION_NOT_FOUND, "the session ended upstream; initialize a new one");
+            }
+            if (session != null && "DELETE".equals(request.getMethod()) && status / 100 == 2) {
+                sessions.remove(session);
+            }
+            if (message != null && message.isRequest("initialize") && status / 100 == 2) {
+                Optional<GatewaySession> created = sessions.create(
+                        exchange.principalKey(),
+                        route.key(),
+                        upstreamResponse.getHeaders().get(SessionHandler.HEADER));
+                if (created.isEmpty()) {
+                    return Refusal.of(ErrorKey.TOO_MANY_SESSIONS, "the gateway holds too many sessions; retry later");
+                }
+                exchange.session(created.get());
+                response.getHeaders().put(SessionHandler.HEADER, created.get().id());
+            }
+            if (status >= 500) {
+                exchange.outcome(Decision.ERROR, "UPSTREAM_STATUS_" + status);
+            }
+            return null;
+        }
+
+        @Override
+        public void onContentSource(org.eclipse.jetty.client.Response upstreamResponse, Content.Source body) {
+            ResponseRelay.Mode relayed = mode;
+            if (relayed == null) {
+                body.fail(new RefusedUpstreamAnswer()); // refused on its headers: drop the body
+                return;
+            }
+            relay.relayBody(relayed, exchange, body, request, response, callback, upstreamResponse::abort);
+        }
+
+        @Override
+        public void onComplete(Result result) {
+            Scheduler.Task task = timeout;
+            if (task != null) {
+                task.cancel();
+            }
+            if (!result.isFailed() || !answered.compareAndSet(false, true)) {
+                return; // a failure after the headers reaches the relay through the body
+            }
+            Throwable failure = result.getFailure();
+            if (failure instanceof ResponseTimeout) {
+                Responses.refuse(
+                        request,
+                        response,
+                        callback,
+                        Refusal.of(ErrorKey.UPSTREAM_TIMEOUT, "the upstream MCP server did not answer in time"));
+                return;
+            }
+            LOG.warn("route {}: upstream request failed: {}", exchange.route().slug(), failure.toString());
+            Responses.refuse(
                     request,
                     response,
                     callback,
                     Refusal.of(ErrorKey.UPSTREAM_UNAVAILABLE, "the upstream MCP server could not be reached"));
         }
+    }
 
-        int status = upstreamResponse.getStatus();
-        if (status == 401) {
-            listener.close();
-            LOG.warn("route {}: upstream refused the gateway's credential (401)", route.slug());
-            return Responses.refuse(
-                    request,
-                    response,
-                    callback,
-                    Refusal.of(
-                            ErrorKey.UPSTREAM_AUTH_FAILED, "the upstream MCP server refused the gateway's credential"));
+    /** Ends an upstream exchange whose answer the gateway refused on its headers. */
+    private static final class RefusedUpstreamAnswer extends Exception {
+        RefusedUpstreamAnswer() {
+            super("upstream answer refused by the gateway", null, false, false);
         }
-        if (session != null && status == 404 && session.upstreamSessionId() != null) {
-            listener.close();
-            sessions.remove(session);
-            return Responses.refuse(
-                    request,
-                    response,
-                    callback,
-                    Refusal.of(ErrorKey.SESSION_NOT_FOUND, "the session ended upstream; initialize a new one"));
-        }
-        if (session != null && "DELETE".equals(request.getMethod()) && status / 100 == 2) {
-            sessions.remove(session);
-        }
-        if (message != null && message.isRequest("initialize") && status / 100 == 2) {
-            Optional<GatewaySession> created = sessions.create(
-                    exchange.principalKey(),
-                    route.key(),
-                    upstreamResponse.getHeaders().get(SessionHandler.HEADER));
-            if (created.isEmpty()) {
-                listener.close();
-                return Responses.refuse(
-                        request,
-                        response,
-                        callback,
-                        Refusal.of(ErrorKey.TOO_MANY_SESSIONS, "the gateway holds too many sessions; retry later"));
-            }
-            exchange.session(created.get());
-            response.getHeaders().put(SessionHandler.HEADER, created.get().id());
-        }
-        if (status >= 500) {
-            exchange.outcome(Decision.ERROR, "UPSTREAM_STATUS_" + status);
-        }
-        relay.relay(exchange, upstreamResponse, listener, request, response, callback);
-        return true;
     }
 
     private static void copyHeaders(
