@@ -98,6 +98,7 @@ final class RedactionTestDialog extends Dialog {
                 .setAutoWidth(true);
         findings.setItems(found);
         result.add(new H4("Result"), verdict, new H4("Redacted output"), output, new H4("Findings"), findings);
+        result.scrollIntoView();
     }
 
     /** One line about the outcome. */

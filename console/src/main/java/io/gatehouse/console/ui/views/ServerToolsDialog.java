@@ -67,7 +67,8 @@ final class ServerToolsDialog extends Dialog {
         HorizontalLayout head = new HorizontalLayout(new Span("Server:"), status, statusActions, times);
         head.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         grid.setId("tools-grid");
-        grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
+        grid.addThemeVariants(
+                GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.setAllRowsVisible(true);
         if (access.editsSecurity()) {
             grid.addComponentColumn(this::selectBox)

@@ -76,6 +76,7 @@ final class SimulateDialog extends Dialog {
             lines.add(new Div(new Span(line)));
         }
         result.add(lines);
+        result.scrollIntoView();
     }
 
     /** {@code ALLOW} or {@code DENY}. */
