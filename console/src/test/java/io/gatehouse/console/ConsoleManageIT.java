@@ -179,6 +179,35 @@ class ConsoleManageIT {
         browser.click("simulate-run");
         assertThat(browser.text("simulate-lines")).doesNotContain("POLICY_RULE_DENY");
         browser.click("simulate-close");
+
+        // one click (and a confirmation) puts the policy in shadow mode: the same call now shows the
+        // rule's would-be deny as a shadow decision
+        browser.click(By.cssSelector("vaadin-button.row-mode"));
+        confirm();
+        assertThat(owner.policies().get(policy.id()).mode()).isEqualTo(PolicyMode.SHADOW);
+        assertThat(browser.gridText("list")).contains("shadow");
+        browser.click("policy-simulate");
+        browser.type("sim-groups", "contractors");
+        browser.choose("sim-server", "files (files)");
+        browser.type("sim-tool", "delete_file");
+        browser.click("simulate-run");
+        assertThat(browser.text("simulate-lines"))
+                .doesNotContain("POLICY_RULE_DENY")
+                .contains("Shadow decision (logged, not enforced): deny by rule")
+                .contains(ruleId);
+        browser.screenshot("22b-policy-simulate-shadow");
+        browser.click("simulate-close");
+        Policy shadow = owner.policies().get(policy.id());
+        owner.policies()
+                .update(
+                        shadow,
+                        new PolicyRequest(
+                                shadow.name(),
+                                shadow.description(),
+                                shadow.priority(),
+                                PolicyMode.ENFORCE,
+                                shadow.enabled(),
+                                shadow.rules()));
     }
 
     @Test
@@ -225,7 +254,7 @@ class ConsoleManageIT {
             browser.open(console + "/" + screen);
             assertThat(browser.driver.getCurrentUrl()).as(screen).endsWith("/" + screen);
             assertThat(browser.all(By.cssSelector(
-                            "#create, .row-edit, .row-delete, .row-kill, .row-lift, .row-test, .row-revoke")))
+                            "#create, .row-edit, .row-delete, .row-kill, .row-lift, .row-test, .row-mode")))
                     .as("edit controls on " + screen)
                     .isEmpty();
             assertThat(browser.all(By.cssSelector("vaadin-grid#list vaadin-button:not(.row-tools)")))

@@ -2,10 +2,13 @@ package io.gatehouse.console.ui.views;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.renderer.ComponentRenderer;
@@ -19,6 +22,7 @@ import io.gatehouse.console.ui.forms.PolicyForm;
 import io.gatehouse.protocol.api.Page;
 import io.gatehouse.protocol.api.Policy;
 import io.gatehouse.protocol.api.PolicyMode;
+import io.gatehouse.protocol.api.PolicyRequest;
 import io.gatehouse.protocol.api.Server;
 import io.gatehouse.sdk.ListParams;
 import java.util.ArrayList;
@@ -140,6 +144,39 @@ public final class PoliciesView extends ResourceListView<Policy> {
                 "Save",
                 new PolicyForm(servers, item),
                 r -> client.policies().update(item, r));
+    }
+
+    @Override
+    protected Component rowActions(Policy item) {
+        HorizontalLayout actions = (HorizontalLayout) super.rowActions(item);
+        PolicyMode other = item.mode() == PolicyMode.ENFORCE ? PolicyMode.SHADOW : PolicyMode.ENFORCE;
+        Button mode = new Button(other == PolicyMode.SHADOW ? "To shadow" : "Enforce", e -> confirmMode(item, other));
+        mode.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+        mode.addClassName("row-mode");
+        actions.addComponentAsFirst(mode);
+        return actions;
+    }
+
+    private void confirmMode(Policy item, PolicyMode target) {
+        ConfirmDialog confirm = new ConfirmDialog();
+        confirm.setHeader((target == PolicyMode.ENFORCE ? "Enforce " : "Shadow ") + describe(item) + "?");
+        confirm.setText(
+                target == PolicyMode.ENFORCE
+                        ? "Its rules decide calls as soon as the data planes apply the next bundle."
+                        : "Its rules stop deciding calls; the data planes only log what they would have decided.");
+        confirm.setCancelable(true);
+        confirm.setConfirmText(target == PolicyMode.ENFORCE ? "Enforce" : "Switch to shadow");
+        confirm.addConfirmListener(e -> ApiCalls.call(() -> client.policies().update(item, withMode(item, target)))
+                .ifPresent(updated -> {
+                    ApiCalls.success(
+                            describe(updated) + " is now in " + updated.mode().wire() + " mode");
+                    refresh();
+                }));
+        confirm.open();
+    }
+
+    static PolicyRequest withMode(Policy p, PolicyMode mode) {
+        return new PolicyRequest(p.name(), p.description(), p.priority(), mode, p.enabled(), p.rules());
     }
 
     @Override
