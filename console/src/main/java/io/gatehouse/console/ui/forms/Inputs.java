@@ -101,6 +101,55 @@ public final class Inputs {
         };
     }
 
+    /**
+     * An IPv4 or IPv6 CIDR ({@code 10.0.0.0/8}, {@code 2001:db8::/32}) or a bare address; checked
+     * syntactically, nothing is resolved.
+     */
+    public static boolean isCidr(String text) {
+        if (text == null) {
+            return false;
+        }
+        String t = text.trim();
+        int slash = t.indexOf('/');
+        String address = slash < 0 ? t : t.substring(0, slash);
+        boolean v4 = IPV4.matcher(address).matches();
+        boolean v6 = !v4 && isIpv6(address);
+        if (!v4 && !v6) {
+            return false;
+        }
+        if (slash < 0) {
+            return true;
+        }
+        String bits = t.substring(slash + 1);
+        if (!bits.matches("\\d{1,3}")) {
+            return false;
+        }
+        int n = Integer.parseInt(bits);
+        return n <= (v4 ? 32 : 128);
+    }
+
+    private static final Pattern IPV4 =
+            Pattern.compile("^((25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.){3}(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)$");
+    private static final Pattern IPV6_CHARS = Pattern.compile("^[0-9A-Fa-f:.]+$");
+
+    /** An IPv4 literal such as {@code 10.0.0.7}. */
+    public static boolean isIpv4(String text) {
+        return text != null && IPV4.matcher(text.trim()).matches();
+    }
+
+    /** An IPv6 literal such as {@code 2001:db8::1}; never resolves a name. */
+    public static boolean isIpv6(String text) {
+        if (text == null || !text.contains(":") || !IPV6_CHARS.matcher(text).matches()) {
+            return false;
+        }
+        try {
+            // only hex digits, colons and dots reach here: this parses a literal and never looks up a name
+            return java.net.InetAddress.getByName(text) instanceof java.net.Inet6Address;
+        } catch (java.net.UnknownHostException e) {
+            return false;
+        }
+    }
+
     /** A positive whole number in a text-free number field. */
     public static Validator<Integer> atLeast(int min) {
         return (value, context) -> value == null || value >= min

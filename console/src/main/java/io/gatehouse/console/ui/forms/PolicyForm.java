@@ -107,6 +107,13 @@ public final class PolicyForm extends ApiForm<PolicyRequest> {
             register(p + ".targets.methods", row.methods);
             register(p + ".conditions.cel", row.cel);
             register(p + ".conditions.sourceCidrs", row.sourceCidrs);
+            register(p + ".subjects.claims", row.claims);
+            register(p + ".conditions.headers", row.headers);
+            register(p + ".conditions.timeWindow", row.start);
+            register(p + ".conditions.timeWindow.days", row.days);
+            register(p + ".conditions.timeWindow.start", row.start);
+            register(p + ".conditions.timeWindow.end", row.end);
+            register(p + ".conditions.timeWindow.zone", row.zone);
             register(p, row.description);
             rules.add(row);
         }
@@ -116,6 +123,13 @@ public final class PolicyForm extends ApiForm<PolicyRequest> {
     protected boolean validateMore() {
         if (rows.isEmpty()) {
             showFormError("Add at least one rule");
+            return false;
+        }
+        boolean conditionsOk = true;
+        for (RuleEditor row : rows) {
+            conditionsOk &= row.check();
+        }
+        if (!conditionsOk) {
             return false;
         }
         for (RuleEditor row : rows) {

@@ -1,5 +1,6 @@
 package io.gatehouse.console.ui.views;
 
+import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
@@ -27,14 +28,22 @@ import java.util.Map;
 @PageTitle("Enrollment tokens · Gatehouse")
 public final class EnrollmentTokensView extends ResourceListView<EnrollmentToken> {
     private final Map<String, String> groupNames = new HashMap<>();
+    private final ComboBox<DataPlaneGroup> groupFilter = new ComboBox<>();
 
     public EnrollmentTokensView() {
         super(
                 "Enrollment tokens",
                 "A data plane enrolls once with a short-lived token; afterwards it holds its own key and the tenant's trust set.");
-        for (DataPlaneGroup g : groups(client)) {
+        List<DataPlaneGroup> all = groups(client);
+        for (DataPlaneGroup g : all) {
             groupNames.put(g.id(), g.name());
         }
+        groupFilter.setItems(all);
+        groupFilter.setItemLabelGenerator(DataPlaneGroup::name);
+        groupFilter.setPlaceholder("Any group");
+        groupFilter.setClearButtonVisible(true);
+        groupFilter.setId("filter-group");
+        groupFilter.addValueChangeListener(e -> refresh());
         init();
     }
 
@@ -42,6 +51,18 @@ public final class EnrollmentTokensView extends ResourceListView<EnrollmentToken
         List<DataPlaneGroup> groups = new ArrayList<>();
         ApiCalls.call(() -> client.dataPlaneGroups().listAll()).ifPresent(all -> all.forEach(groups::add));
         return groups;
+    }
+
+    @Override
+    protected List<com.vaadin.flow.component.Component> filters() {
+        return List.of(groupFilter);
+    }
+
+    @Override
+    protected ListParams applyFilters(ListParams params) {
+        return groupFilter.getValue() == null
+                ? params
+                : params.filter("groupId", groupFilter.getValue().id());
     }
 
     @Override

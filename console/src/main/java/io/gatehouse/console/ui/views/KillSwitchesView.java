@@ -3,6 +3,7 @@ package io.gatehouse.console.ui.views;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Span;
@@ -17,6 +18,7 @@ import io.gatehouse.console.ui.ResourceListView;
 import io.gatehouse.console.ui.forms.KillSwitchForm;
 import io.gatehouse.protocol.api.KillSwitch;
 import io.gatehouse.protocol.api.KillSwitchRequest;
+import io.gatehouse.protocol.api.KillSwitchScope;
 import io.gatehouse.protocol.api.Page;
 import io.gatehouse.protocol.api.Server;
 import io.gatehouse.sdk.ListParams;
@@ -32,6 +34,8 @@ import java.util.Map;
 public final class KillSwitchesView extends ResourceListView<KillSwitch> {
     private final Select<String> stateFilter = new Select<>();
     private final Map<String, String> serverNames = new HashMap<>();
+    private final Select<KillSwitchScope> scopeFilter = new Select<>();
+    private final ComboBox<Server> serverFilter = new ComboBox<>();
 
     public KillSwitchesView() {
         super(
@@ -41,9 +45,22 @@ public final class KillSwitchesView extends ResourceListView<KillSwitch> {
         stateFilter.setValue("Engaged");
         stateFilter.setId("filter-active");
         stateFilter.addValueChangeListener(e -> refresh());
+        List<Server> servers = new ArrayList<>();
         for (Server s : ApiCalls.call(() -> client.servers().listAll()).orElse(List.of())) {
             serverNames.put(s.id(), s.name());
+            servers.add(s);
         }
+        scopeFilter.setItems(KillSwitchScope.values());
+        scopeFilter.setEmptySelectionAllowed(true);
+        scopeFilter.setEmptySelectionCaption("Any scope");
+        scopeFilter.setId("filter-scope");
+        scopeFilter.addValueChangeListener(e -> refresh());
+        serverFilter.setItems(servers);
+        serverFilter.setItemLabelGenerator(Server::name);
+        serverFilter.setPlaceholder("Any server");
+        serverFilter.setClearButtonVisible(true);
+        serverFilter.setId("filter-server");
+        serverFilter.addValueChangeListener(e -> refresh());
         init();
     }
 
@@ -54,16 +71,23 @@ public final class KillSwitchesView extends ResourceListView<KillSwitch> {
 
     @Override
     protected List<Component> filters() {
-        return List.of(stateFilter);
+        return List.of(stateFilter, scopeFilter, serverFilter);
     }
 
     @Override
     protected ListParams applyFilters(ListParams params) {
-        return switch (stateFilter.getValue() == null ? "All" : stateFilter.getValue()) {
+        ListParams p = switch (stateFilter.getValue() == null ? "All" : stateFilter.getValue()) {
             case "Engaged" -> params.filter("active", "true");
             case "Lifted" -> params.filter("active", "false");
             default -> params;
         };
+        if (scopeFilter.getValue() != null) {
+            p = p.filter("scope", scopeFilter.getValue().wire());
+        }
+        if (serverFilter.getValue() != null) {
+            p = p.filter("serverId", serverFilter.getValue().id());
+        }
+        return p;
     }
 
     @Override

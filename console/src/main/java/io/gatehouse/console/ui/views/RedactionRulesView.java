@@ -1,7 +1,11 @@
 package io.gatehouse.console.ui.views;
 
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
@@ -18,13 +22,17 @@ import io.gatehouse.sdk.ListParams;
 import java.util.ArrayList;
 import java.util.List;
 
-/** DLP: what the data planes mask, hash or block in tool arguments and results. */
+/**
+ * DLP: what the data planes mask, hash or block in tool arguments and results, and the "test against
+ * sample text" panel.
+ */
 @Route(value = "redaction-rules", layout = MainLayout.class)
 @PageTitle("Redaction rules · Gatehouse")
 public final class RedactionRulesView extends ResourceListView<RedactionRule> {
     private final Select<Direction> directionFilter = new Select<>();
     private final Select<RedactionAction> actionFilter = new Select<>();
     private final List<Server> servers = new ArrayList<>();
+    private final Button test = new Button("Test against sample text", VaadinIcon.FLASK.create());
 
     public RedactionRulesView() {
         super(
@@ -39,6 +47,11 @@ public final class RedactionRulesView extends ResourceListView<RedactionRule> {
         actionFilter.setEmptySelectionAllowed(true);
         actionFilter.setEmptySelectionCaption("Any action");
         actionFilter.addValueChangeListener(e -> refresh());
+        directionFilter.setId("filter-direction");
+        actionFilter.setId("filter-action");
+        // testing changes nothing (the API needs only CONFIG_READ), so viewers may use it too
+        test.setId("redaction-test");
+        test.addClickListener(e -> openTest(null));
         init();
     }
 
@@ -49,7 +62,7 @@ public final class RedactionRulesView extends ResourceListView<RedactionRule> {
 
     @Override
     protected List<Component> filters() {
-        return List.of(directionFilter, actionFilter);
+        return List.of(directionFilter, actionFilter, test);
     }
 
     @Override
@@ -77,6 +90,26 @@ public final class RedactionRulesView extends ResourceListView<RedactionRule> {
                         ? "all"
                         : r.serverIds().size() + " servers")
                 .setHeader("Servers");
+    }
+
+    private void openTest(RedactionRule preselected) {
+        ApiCalls.call(() -> {
+                    List<RedactionRule> all = new ArrayList<>();
+                    client.redactionRules().listAll().forEach(all::add);
+                    return all;
+                })
+                .ifPresent(all -> RedactionTestDialog.open(client, all, preselected));
+    }
+
+    @Override
+    protected Component rowActions(RedactionRule item) {
+        HorizontalLayout actions = (HorizontalLayout) super.rowActions(item);
+        Button rowTest = new Button(VaadinIcon.FLASK.create(), e -> openTest(item));
+        rowTest.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
+        rowTest.getElement().setAttribute("aria-label", "Test this rule");
+        rowTest.addClassName("row-test");
+        actions.addComponentAsFirst(rowTest);
+        return actions;
     }
 
     @Override

@@ -21,7 +21,10 @@ import io.gatehouse.protocol.api.ServerStatus;
 import io.gatehouse.sdk.ListParams;
 import java.util.List;
 
-/** The MCP server registry: register, approve, edit, stop (kill switch) and delete servers. */
+/**
+ * The MCP server registry: register, approve, edit, stop (kill switch) and delete servers; every row opens
+ * the server's tools (discovered against pinned, scan findings, the approve-diff view) for every role.
+ */
 @Route(value = "servers", layout = MainLayout.class)
 @PageTitle("MCP servers · Gatehouse")
 public final class ServersView extends ResourceListView<Server> {
@@ -75,6 +78,18 @@ public final class ServersView extends ResourceListView<Server> {
         grid.addColumn(Server::status).setHeader("Status").setAutoWidth(true);
         grid.addColumn(s -> s.upstreamAuth() == null ? "none" : s.upstreamAuth().type())
                 .setHeader("Credential")
+                .setAutoWidth(true);
+        grid.addComponentColumn(s -> {
+                    Button tools = new Button(
+                            "Tools",
+                            VaadinIcon.TOOLS.create(),
+                            e -> ServerToolsDialog.open(client, session.access(), s, this::refresh));
+                    tools.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+                    tools.addClassName("row-tools");
+                    tools.getElement().setAttribute("data-server", s.name());
+                    return tools;
+                })
+                .setHeader("Tools and pins")
                 .setAutoWidth(true);
     }
 
