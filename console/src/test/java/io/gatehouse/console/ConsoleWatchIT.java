@@ -57,7 +57,6 @@ class ConsoleWatchIT {
     @Order(1)
     void fleetViewShowsEachGroupsBundleAndTheAgents() {
         browser.open(console + "/fleet");
-        browser.screenshot("20-fleet-first");
         assertThat(browser.text("fleet-bundles")).isEqualTo("No data-plane group yet.");
         assertThat(rows("list")).isZero();
         owner.dataPlaneGroups().create(new DataPlaneGroupRequest("edge", "ConsoleWatchIT", "http://localhost:9190"));
@@ -156,6 +155,10 @@ class ConsoleWatchIT {
         browser.type("email", email);
         browser.type("password", PASSWORD);
         browser.click("sign-in");
+        // signing in reloads the page at the role's home; wait for it before opening another screen
+        browser.wait.until(d -> !d.getCurrentUrl().contains("/login")
+                && !d.findElements(By.id("signed-in-as")).isEmpty());
+        browser.settle();
     }
 
     /** Fetches a Vaadin download link with the browser's session cookie, as the browser would. */

@@ -53,13 +53,18 @@ public final class OnboardingView extends VerticalLayout {
         // something is left, and re-render only when a step's state changed.
         addAttachListener(attach -> {
             attach.getUI().setPollInterval(POLL_MILLIS);
-            com.vaadin.flow.shared.Registration polling = attach.getUI().addPollListener(poll -> refreshIfChanged());
-            addDetachListener(detach -> {
+            polling = attach.getUI().addPollListener(poll -> refreshIfChanged());
+        });
+        addDetachListener(detach -> {
+            if (polling != null) {
                 polling.remove();
-                detach.getUI().setPollInterval(-1);
-            });
+                polling = null;
+            }
+            detach.getUI().setPollInterval(-1);
         });
     }
+
+    private com.vaadin.flow.shared.Registration polling;
 
     static final int POLL_MILLIS = 3000;
     private List<Boolean> shown = List.of();
