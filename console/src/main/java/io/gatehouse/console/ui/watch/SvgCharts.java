@@ -57,7 +57,7 @@ public final class SvgCharts {
             text(svg, LEFT, HEIGHT - 10, "start", "axis", TIME.format(start) + " UTC");
             text(svg, WIDTH - RIGHT, HEIGHT - 10, "end", "axis", TIME.format(end) + " UTC");
         }
-        int legendX = LEFT + 180;
+        int legendX = LEFT + 24 + title.length() * 7;
         for (Series s : series) {
             StringBuilder points = new StringBuilder();
             for (int i = 0; i < n; i++) {
