@@ -40,7 +40,8 @@ public final class FleetView extends ResourceListView<DataPlane> {
         ApiCalls.call(() -> client.dataPlaneGroups().listAll())
                 .ifPresent(all -> all.forEach(g -> groupNames.put(g.id(), g.name())));
         groupFilter.setItems(new ArrayList<>(groupNames.keySet()));
-        groupFilter.setItemLabelGenerator(id -> groupNames.getOrDefault(id, id));
+        // the empty selection is labelled with null
+        groupFilter.setItemLabelGenerator(id -> id == null ? "Every group" : groupNames.getOrDefault(id, id));
         groupFilter.setEmptySelectionAllowed(true);
         groupFilter.setEmptySelectionCaption("Every group");
         groupFilter.setId("filter-group");
