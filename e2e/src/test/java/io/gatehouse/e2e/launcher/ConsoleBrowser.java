@@ -85,6 +85,8 @@ final class ConsoleBrowser implements AutoCloseable {
             if (element == null) {
                 return false;
             }
+            // the checklist is taller than the window: bring the button into view as a person scrolls
+            ((JavascriptExecutor) d).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
             element.click();
             return true;
         });
