@@ -22,9 +22,50 @@ import java.util.function.Function;
  * enroll against), {@code host} ({@code GATEHOUSE_CONSOLE_HOST}, default {@code 127.0.0.1}) and
  * {@code port} ({@code GATEHOUSE_CONSOLE_PORT}, default {@code 8090}; 0 picks a free port). A URL
  * that ends in {@code /api/v1} is accepted and trimmed to the server root the SDK expects.
+ *
+ * <p>{@link Onboarding} (all optional) tailors the commands the first-run checklist shows: where a new
+ * data plane will answer, where its state goes, and, under {@code ./gatehouse dev}, the dev identity
+ * provider and demo MCP server a newcomer can use.
  */
-public record ConsoleConfig(URI controlPlaneUrl, URI publicControlPlaneUrl, String host, int port) {
-    static final Set<String> KEYS = Set.of("controlPlaneUrl", "publicControlPlaneUrl", "host", "port");
+public record ConsoleConfig(
+        URI controlPlaneUrl, URI publicControlPlaneUrl, String host, int port, Onboarding onboarding) {
+    static final Set<String> KEYS = Set.of(
+            "controlPlaneUrl",
+            "publicControlPlaneUrl",
+            "host",
+            "port",
+            "dataPlaneUrl",
+            "agentDir",
+            "devEnvFile",
+            "devOidcIssuer",
+            "devMcpUpstream");
+
+    /**
+     * What the checklist's commands say.
+     *
+     * @param dataPlaneUrl where a newly enrolled data plane answers ({@code GATEHOUSE_CONSOLE_DATA_PLANE_URL});
+     *     the checklist's default group gets it as public URL, the start command listens on its port; null: the
+     *     control plane's default ({@code http://localhost:9090})
+     * @param agentDir the folder under which enroll commands put a data plane's state ({@code
+     *     GATEHOUSE_CONSOLE_AGENT_DIR}); null: the enroll command's default
+     * @param devEnvFile under {@code ./gatehouse dev}: its {@code dev.env}, sourced by the call command for the dev
+     *     issuer's client credentials; null outside dev
+     * @param devOidcIssuer under {@code ./gatehouse dev}: the dev OIDC issuer, suggested as identity provider
+     * @param devMcpUpstream under {@code ./gatehouse dev}: the demo MCP server, suggested as first server
+     */
+    public record Onboarding(
+            URI dataPlaneUrl, String agentDir, String devEnvFile, URI devOidcIssuer, URI devMcpUpstream) {
+        public static final Onboarding NONE = new Onboarding(null, null, null, null, null);
+
+        /** Whether the console runs under {@code ./gatehouse dev} (and may suggest its dev peers). */
+        public boolean dev() {
+            return devEnvFile != null && devOidcIssuer != null;
+        }
+    }
+
+    public ConsoleConfig(URI controlPlaneUrl, URI publicControlPlaneUrl, String host, int port) {
+        this(controlPlaneUrl, publicControlPlaneUrl, host, port, Onboarding.NONE);
+    }
 
     public ConsoleConfig {
         Objects.requireNonNull(controlPlaneUrl, "controlPlaneUrl");
@@ -33,6 +74,7 @@ public record ConsoleConfig(URI controlPlaneUrl, URI publicControlPlaneUrl, Stri
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port: " + port + " (expected: 0..65535)");
         }
+        onboarding = onboarding == null ? Onboarding.NONE : onboarding;
     }
 
     /** Reads a YAML file; keys it does not set come from the environment or the defaults. */
@@ -68,7 +110,29 @@ public record ConsoleConfig(URI controlPlaneUrl, URI publicControlPlaneUrl, Stri
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("port: '" + port + "' (expected: a number 0..65535)", e);
         }
-        return new ConsoleConfig(controlPlane, publicControlPlane, host, parsedPort);
+        String dataPlane = pick(values, "dataPlaneUrl", env, "GATEHOUSE_CONSOLE_DATA_PLANE_URL", null);
+        String issuer = pick(values, "devOidcIssuer", env, "GATEHOUSE_CONSOLE_DEV_OIDC_ISSUER", null);
+        String upstream = pick(values, "devMcpUpstream", env, "GATEHOUSE_CONSOLE_DEV_MCP_UPSTREAM", null);
+        Onboarding onboarding = new Onboarding(
+                dataPlane == null ? null : apiRoot("dataPlaneUrl", dataPlane),
+                pick(values, "agentDir", env, "GATEHOUSE_CONSOLE_AGENT_DIR", null),
+                pick(values, "devEnvFile", env, "GATEHOUSE_CONSOLE_DEV_ENV_FILE", null),
+                issuer == null ? null : apiRoot("devOidcIssuer", issuer),
+                upstream == null ? null : absoluteUrl("devMcpUpstream", upstream));
+        return new ConsoleConfig(controlPlane, publicControlPlane, host, parsedPort, onboarding);
+    }
+
+    private static URI absoluteUrl(String key, String url) {
+        URI uri;
+        try {
+            uri = URI.create(url.trim());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(key + ": '" + url + "' is not a URL", e);
+        }
+        if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
+            throw new IllegalArgumentException(key + ": '" + url + "' (expected: an absolute http(s) URL)");
+        }
+        return uri;
     }
 
     private static Map<String, String> flat(JsonNode root) {

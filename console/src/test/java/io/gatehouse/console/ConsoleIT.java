@@ -61,7 +61,7 @@ class ConsoleIT {
         ownerEmail = "owner-" + UUID.randomUUID() + "@example.test";
         browser.type("email", ownerEmail);
         browser.click("sign-up");
-        assertThat(browser.text("onboarding-summary")).isEqualTo("0 of 5 steps done");
+        assertThat(browser.text("onboarding-summary")).isEqualTo("0 of 7 steps done");
         assertThat(browser.text("signed-in-as")).contains(ownerEmail).contains("owner");
         browser.screenshot("02-get-started");
         owner = anonymous()
@@ -160,7 +160,7 @@ class ConsoleIT {
         browser.screenshot("08-enroll-command");
         browser.click("secret-done");
         // server, approval, binding and enrollment are done; the identity provider is not
-        assertThat(browser.text("onboarding-summary")).isEqualTo("4 of 5 steps done");
+        assertThat(browser.text("onboarding-summary")).isEqualTo("4 of 7 steps done");
         assertThat(browser.byId("step-identity-provider").getAttribute("data-done"))
                 .isEqualTo("false");
         assertThat(browser.byId("step-enroll").getAttribute("data-done")).isEqualTo("true");
@@ -207,15 +207,16 @@ class ConsoleIT {
         assertThat(browser.fieldError("password")).isEqualTo("Email or password is not right");
         browser.type("password", PASSWORD);
         browser.click("sign-in");
-        assertThat(browser.driver.getCurrentUrl()).endsWith("/activity");
+        assertThat(browser.driver.getCurrentUrl()).endsWith("/dashboard");
         assertThat(browser.byId("menu").getText()).contains("Activity").doesNotContain("MCP servers");
+        browser.open(console + "/activity");
         assertThat(browser.gridText("list"))
                 .contains("kill-switch")
                 .contains("lift")
                 .contains("server");
         browser.screenshot("11-auditor-activity");
         browser.open(console + "/servers");
-        assertThat(browser.driver.getCurrentUrl()).endsWith("/activity");
+        assertThat(browser.driver.getCurrentUrl()).endsWith("/dashboard");
         browser.click("sign-out");
     }
 

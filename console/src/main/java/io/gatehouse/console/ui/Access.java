@@ -42,6 +42,11 @@ public record Access(Role role) {
         return role == Role.OWNER || role == Role.ADMIN || role == Role.AUDITOR;
     }
 
+    /** ACTIVITY_READ also guards the audit log: dashboard, audit explorer, export and chain proof. */
+    public boolean seesAudit() {
+        return seesActivity();
+    }
+
     /** Whether this role may grant {@code other} (to a token, an invitation or a member). */
     public boolean canGrant(Role other) {
         return switch (role) {

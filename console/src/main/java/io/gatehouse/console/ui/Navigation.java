@@ -16,6 +16,9 @@ import io.gatehouse.console.ui.views.RedactionRulesView;
 import io.gatehouse.console.ui.views.ScopesView;
 import io.gatehouse.console.ui.views.ServersView;
 import io.gatehouse.console.ui.views.ToolBindingsView;
+import io.gatehouse.console.ui.watch.AuditExplorerView;
+import io.gatehouse.console.ui.watch.DashboardView;
+import io.gatehouse.console.ui.watch.FleetView;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
@@ -91,6 +94,7 @@ public final class Navigation {
                     VaadinIcon.USER_CHECK,
                     IdentityProvidersView.class,
                     Access::seesConfiguration),
+            new Entry(Section.FLEET, "Fleet", VaadinIcon.DASHBOARD, FleetView.class, Access::seesConfiguration),
             new Entry(
                     Section.FLEET,
                     "Data-plane groups",
@@ -103,6 +107,8 @@ public final class Navigation {
                     VaadinIcon.TICKET,
                     EnrollmentTokensView.class,
                     Access::seesConfiguration),
+            new Entry(Section.WATCH, "Dashboard", VaadinIcon.CHART, DashboardView.class, Access::seesAudit),
+            new Entry(Section.WATCH, "Audit explorer", VaadinIcon.SEARCH, AuditExplorerView.class, Access::seesAudit),
             new Entry(Section.WATCH, "Activity", VaadinIcon.TIME_BACKWARD, ActivityView.class, Access::seesActivity),
             new Entry(Section.SETTINGS, "Members", VaadinIcon.USERS, MembersView.class, Access::managesMembers),
             new Entry(Section.SETTINGS, "API tokens", VaadinIcon.PASSWORD, ApiTokensView.class, access -> true));

@@ -27,8 +27,18 @@ class PlainObjectsTest {
 
         assertThat(Navigation.visibleTo(auditor))
                 .extracting(Navigation.Entry::view)
-                .containsExactly(ActivityView.class, ApiTokensView.class);
-        assertThat(Navigation.home(auditor)).isEqualTo(ActivityView.class);
+                .containsExactly(
+                        io.gatehouse.console.ui.watch.DashboardView.class,
+                        io.gatehouse.console.ui.watch.AuditExplorerView.class,
+                        ActivityView.class,
+                        ApiTokensView.class);
+        assertThat(Navigation.home(auditor)).isEqualTo(io.gatehouse.console.ui.watch.DashboardView.class);
+        assertThat(Navigation.allows(viewer, io.gatehouse.console.ui.watch.FleetView.class))
+                .isTrue();
+        assertThat(Navigation.allows(viewer, io.gatehouse.console.ui.watch.AuditExplorerView.class))
+                .isFalse();
+        assertThat(Navigation.allows(editor, io.gatehouse.console.ui.watch.DashboardView.class))
+                .isFalse();
 
         assertThat(editor.editsConfiguration()).isTrue();
         assertThat(editor.editsSecurity()).isFalse();

@@ -42,7 +42,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Runs the real launcher, {@code ./gatehouse dev}, as a newcomer would: it must print its ready line
  * within 90 s, write {@code dev.env}, and on Ctrl-C (SIGINT to its process group) stop every process
- * it started and free every port it used.
+ * it started and free every port it used. On the same launch, {@link NewcomerAcceptance} plays the console's
+ * acceptance: a new tenant signs up in the browser and sees its first protected call in the audit explorer
+ * within 5 minutes.
  */
 class GatehouseDevIT {
 
@@ -92,6 +94,9 @@ class GatehouseDevIT {
             assertDemoTokenWorks(env.get("GATEHOUSE_API_URL"), env.get("GATEHOUSE_API_TOKEN"));
             assertMcpCallThroughGateway(env.get("GATEHOUSE_MCP_URL"), env.get("GATEHOUSE_MCP_TOKEN"));
             assertApiChangesReachTheAgent(env);
+            // the console's acceptance: a newcomer signs up and reaches a protected call in the audit explorer
+            Duration took = new NewcomerAcceptance(root, state, env).play();
+            System.out.println("newcomer: sign-up to the call in the audit explorer in " + took.toSeconds() + " s");
             children = launcher.toHandle().descendants().toList();
             assertThat(children).as("processes started by ./gatehouse dev").isNotEmpty();
             for (int port : portsIn(env)) {

@@ -52,9 +52,15 @@ final class EnrollDataPlaneStep implements OnboardingStep {
         Button create = new Button("Create enrollment token", e -> {
             List<DataPlaneGroup> groups = EnrollmentTokensView.groups(client);
             if (groups.isEmpty()) {
+                java.net.URI url = io.gatehouse.console.ui.ConsoleContext.current()
+                        .config()
+                        .onboarding()
+                        .dataPlaneUrl();
                 ApiCalls.call(() -> client.dataPlaneGroups()
                                 .create(new DataPlaneGroupRequest(
-                                        DEFAULT_GROUP, "Created by the getting-started checklist")))
+                                        DEFAULT_GROUP,
+                                        "Created by the getting-started checklist",
+                                        url == null ? null : url.toString())))
                         .ifPresent(groups::add);
             }
             if (!groups.isEmpty()) {

@@ -8,9 +8,9 @@ import io.gatehouse.sdk.ListParams;
 import java.util.List;
 
 /**
- * The checklist, in order. Steps whose check needs an API that does not exist yet (an agent came
- * online: the fleet API; a first protected call: the audit API) are added here as classes when those
- * APIs land, e.g. {@code new AgentOnlineStep()} after {@link EnrollDataPlaneStep}.
+ * The checklist, in order, from an empty tenant to a protected call in the audit explorer: identity provider,
+ * server, approval, bindings, enrollment, the data plane online ({@link AgentOnlineStep}, fleet API) and a first
+ * call ({@link CallToolStep}, audit API).
  */
 public final class OnboardingSteps {
     public static final List<OnboardingStep> ALL = List.of(
@@ -50,7 +50,9 @@ public final class OnboardingSteps {
                     (client, q) -> client.toolBindings().list(q).items().size(),
                     ListParams.create(),
                     Access::editsConfiguration),
-            new EnrollDataPlaneStep());
+            new EnrollDataPlaneStep(),
+            new AgentOnlineStep(),
+            new CallToolStep());
 
     private OnboardingSteps() {}
 }

@@ -43,24 +43,59 @@ public final class OnboardingView extends VerticalLayout {
                 new Paragraph(
                         "From sign-up to a protected MCP call. Each step turns green when Gatehouse sees it done."),
                 summary,
-                progress,
-                list);
+                progress);
+        DevHints.of(io.gatehouse.console.ui.ConsoleContext.current().config().onboarding())
+                .ifPresent(this::add);
+        add(list);
         setMaxWidth("900px");
         refresh();
+        // Steps done outside the console (an agent starting, a first call) tick without a reload: poll while
+        // something is left, and re-render only when a step's state changed.
+        addAttachListener(attach -> {
+            attach.getUI().setPollInterval(POLL_MILLIS);
+            polling = attach.getUI().addPollListener(poll -> refreshIfChanged());
+        });
+        addDetachListener(detach -> {
+            if (polling != null) {
+                polling.remove();
+                polling = null;
+            }
+            detach.getUI().setPollInterval(-1);
+        });
     }
+
+    private com.vaadin.flow.shared.Registration polling;
+
+    static final int POLL_MILLIS = 3000;
+    private List<Boolean> shown = List.of();
 
     void refresh() {
         list.removeAll();
+        List<Boolean> states = states();
         int done = 0;
-        for (OnboardingStep step : steps) {
-            boolean isDone = ApiCalls.call(() -> step.isDone(session.client())).orElse(false);
-            if (isDone) {
+        for (int i = 0; i < steps.size(); i++) {
+            if (states.get(i)) {
                 done++;
             }
-            list.add(row(step, isDone));
+            list.add(row(steps.get(i), states.get(i)));
         }
+        shown = states;
         progress.setValue(steps.isEmpty() ? 1 : (double) done / steps.size());
         summary.setText(done + " of " + steps.size() + " steps done");
+    }
+
+    private List<Boolean> states() {
+        List<Boolean> states = new java.util.ArrayList<>();
+        for (OnboardingStep step : steps) {
+            states.add(ApiCalls.call(() -> step.isDone(session.client())).orElse(false));
+        }
+        return states;
+    }
+
+    private void refreshIfChanged() {
+        if (shown.contains(false) && !states().equals(shown)) {
+            refresh();
+        }
     }
 
     private Component row(OnboardingStep step, boolean done) {

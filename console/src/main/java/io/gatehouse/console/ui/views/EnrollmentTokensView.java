@@ -130,12 +130,18 @@ public final class EnrollmentTokensView extends ResourceListView<EnrollmentToken
     }
 
     static void showOnce(EnrollmentToken token) {
-        String url = ConsoleContext.current().enrollmentUrl();
+        ConsoleContext context = ConsoleContext.current();
+        io.gatehouse.console.ui.onboarding.DataPlaneCommands commands =
+                new io.gatehouse.console.ui.onboarding.DataPlaneCommands(
+                        context.enrollmentUrl(), context.config().onboarding());
+        String tenant = io.gatehouse.console.ui.ConsoleSession.require().tenantId();
         new SecretDialog(
                         "Enroll a data plane",
-                        "Run this on the machine that will run the data plane, inside your network. The token expires at "
+                        "Run these in the Gatehouse folder on the machine that will run the data plane, inside your"
+                                + " network: first enroll, then start it. The token expires at "
                                 + KillSwitchesView.when(token.expiresAt()) + ".")
-                .value("Enroll command", EnrollCommand.of(url, token.token()), "enroll-command")
+                .value("Enroll command", commands.enroll(token.token(), tenant), "enroll-command")
+                .value("Start command", commands.start(tenant), "start-command")
                 .value("Enrollment token", token.token(), "enroll-token")
                 .open();
     }
