@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.openqa.selenium.By;
+import org.openqa.selenium.ElementClickInterceptedException;
 import org.openqa.selenium.WebElement;
 
 /**
@@ -29,6 +30,8 @@ final class NewcomerAcceptance {
     private final Path state;
     private final String console;
     private final StringBuilder terminal = new StringBuilder();
+    /** The newcomer's data plane once started: stopped whatever happens, also when the journey fails. */
+    private Process dataPlane;
 
     NewcomerAcceptance(Path root, Path state, Map<String, String> env) {
         this.root = root;
@@ -39,10 +42,9 @@ final class NewcomerAcceptance {
     /** Plays the newcomer; returns how long it took. */
     Duration play() throws Exception {
         Instant start = Instant.now();
-        Process dataPlane = null;
         try (ConsoleBrowser browser = new ConsoleBrowser()) {
             try {
-                dataPlane = journey(browser);
+                journey(browser);
             } catch (AssertionError | RuntimeException e) {
                 browser.screenshot("newcomer-failure");
                 throw new AssertionError("newcomer journey failed; terminal:\n" + terminal, e);
@@ -59,7 +61,7 @@ final class NewcomerAcceptance {
         }
     }
 
-    private Process journey(ConsoleBrowser browser) throws Exception {
+    private void journey(ConsoleBrowser browser) throws Exception {
         // Sign up: a new organisation, not the demo tenant.
         String email = "newcomer-" + UUID.randomUUID() + "@example.test";
         browser.open(console + "/signup");
@@ -122,7 +124,7 @@ final class NewcomerAcceptance {
         assertThat(enroll).startsWith("./gatehouse data-plane enroll --control-plane http://localhost:8080 --token ");
         Run enrolled = run(enroll, Duration.ofMinutes(2));
         assertThat(enrolled.exit()).as("enroll: %s", enrolled.output()).isZero();
-        Process dataPlane = background(startCommand, state.resolve("newcomer-data-plane.log"));
+        dataPlane = background(startCommand, state.resolve("newcomer-data-plane.log"));
 
         // 6. the checklist sees the agent come online by itself (it polls)
         browser.open(console + "/");
@@ -135,6 +137,27 @@ final class NewcomerAcceptance {
         String call = browser.value("call-command");
         browser.screenshot("32-newcomer-call-command");
         browser.click("command-close");
+
+        // 7a. the first call is refused: the data plane hides a server's tools until an admin approves them. It
+        // fetched the list itself and reported it; the newcomer approves what it found in MCP servers -> Tools.
+        Run refused = run(call, Duration.ofSeconds(60));
+        assertThat(refused.output())
+                .as("the first call, before the tools are approved")
+                .contains("TOOL_NOT_APPROVED");
+        browser.open(console + "/servers");
+        browser.await(Duration.ofMinutes(1), d -> {
+            browser.click(By.cssSelector("vaadin-button.row-tools[data-server='demo']"));
+            if (browser.gridText("tools-grid").contains("echo")) {
+                return true;
+            }
+            browser.click("tools-close");
+            return false;
+        });
+        browser.screenshot("32a-newcomer-approve-tools");
+        browser.click("tools-approve");
+        browser.click(By.cssSelector("vaadin-confirm-dialog[opened] vaadin-button[slot='confirm-button']"));
+        browser.click("tools-close");
+
         Instant callDeadline = Instant.now().plusSeconds(60);
         Run called;
         do {
@@ -147,6 +170,7 @@ final class NewcomerAcceptance {
         assertThat(called.output()).as("the call through the gateway").contains("hello through Gatehouse");
 
         // 8. the checklist ticks the call when its audit record arrives
+        browser.open(console + "/");
         browser.await(
                 Duration.ofMinutes(2),
                 d -> "true".equals(d.findElement(By.id("step-call")).getAttribute("data-done")));
@@ -172,7 +196,13 @@ final class NewcomerAcceptance {
             if (cell == null) {
                 return false;
             }
-            cell.click();
+            if (d.findElements(By.id("detail-decision")).isEmpty()) {
+                try {
+                    cell.click();
+                } catch (ElementClickInterceptedException opening) {
+                    // the detail dialog of the previous click is opening over the grid
+                }
+            }
             return !d.findElements(By.id("detail-decision")).isEmpty();
         });
         browser.settle();
@@ -198,7 +228,6 @@ final class NewcomerAcceptance {
                 .asString()
                 .contains("echo");
         browser.screenshot("37-dashboard");
-        return dataPlane;
     }
 
     record Run(int exit, String output) {}

@@ -37,7 +37,9 @@ final class CallToolStep implements OnboardingStep {
     @Override
     public String description() {
         return "Call a tool through the data plane with an access token of your identity provider. This turns"
-                + " green when the call's audit record arrives; the audit explorer shows the decision and why.";
+                + " green when the call's audit record arrives; the audit explorer shows the decision and why."
+                + " The data plane hides a server's tools until an admin approves them: if the call answers"
+                + " TOOL_NOT_APPROVED, open MCP servers → Tools, approve the tools the data plane found, and call again.";
     }
 
     @Override
