@@ -367,13 +367,9 @@ public final class ControlPlaneApplication extends Application<ControlPlaneConfi
                             + " changes wait in the outbox (set GATEHOUSE_MASTER_KEY, see docs/bundles.md)");
             return null;
         }
-        MasterKey primary = MasterKey.parse(config.getMasterKeyId(), config.getMasterKey());
-        Aead aead = config.getPreviousMasterKey() == null
-                ? new Aead(primary)
-                : new Aead(primary, MasterKey.parse(config.getPreviousMasterKeyId(), config.getPreviousMasterKey()));
         return new BundleService(
                 new BundleCompiler(),
-                new SigningKeys(aead, config.getKeyPropagationWindow(), clock),
+                new SigningKeys(masterKeys(config), config.getKeyPropagationWindow(), clock),
                 new BundleSigner(config.getIssuer()),
                 config.getExpiry(),
                 config.getDefaultPublicBaseUrl(),
