@@ -101,12 +101,13 @@ public final class DataPlaneMain {
             } catch (FleetStateException | EnrollmentException e) {
                 throw new java.io.IOException("fleet: " + e.getMessage(), e);
             }
-            String pulsarUrl = config.fleet().pulsarUrl() != null
-                    ? config.fleet().pulsarUrl()
-                    : state.pulsar().serviceUrl();
             ShipperSettings shipper = settings.pulsar() != null
                     ? settings.pulsar()
-                    : new ShipperSettings(pulsarUrl, state.pulsar().authToken(), null, 32);
+                    : new ShipperSettings(
+                            FleetAgent.pulsarUrl(config.fleet(), state),
+                            state.pulsar().authToken(),
+                            null,
+                            32);
             return AuditPipeline.start(
                     settings.wal(),
                     state.identity(),

@@ -275,14 +275,14 @@ public final class DataPlaneServer implements AutoCloseable {
         if (config.fleet() != null) {
             fleet = FleetAgent.create(config.fleet(), bundles, metrics, clock);
             toolPins.onDiscovered(fleet.toolDiscovery()); // managed servers' tool lists go to the control plane
-            redactors.useHashKey(RedactionHashKey.choose(
-                            fleet.state().redactionHashKey(), config.redaction().hashKey(), new SecretResolver())
-                    .key());
+        }
+        Optional<byte[]> enrolledHashKey = fleet != null ? fleet.state().redactionHashKey() : Optional.empty();
+        redactors.useHashKey(
+                RedactionHashKey.choose(enrolledHashKey, config.redaction().hashKey(), new SecretResolver())
+                        .key());
+        if (fleet != null) {
             fleet.start();
         } else {
-            redactors.useHashKey(
-                    RedactionHashKey.choose(Optional.empty(), config.redaction().hashKey(), new SecretResolver())
-                            .key());
             applyLocalBundle();
         }
         upstreamClient.start();

@@ -86,6 +86,11 @@ public final class FleetAgent implements AutoCloseable {
         return EnrolledState.load(config.stateDir(), clock.instant());
     }
 
+    /** The Pulsar service URL the agent uses: {@code fleet.pulsarUrl} when set, else the one its enrollment gave. */
+    public static String pulsarUrl(DataPlaneConfig.Fleet config, EnrolledState state) {
+        return config.pulsarUrl() != null ? config.pulsarUrl() : state.pulsar().serviceUrl();
+    }
+
     FleetAgent(
             EnrolledState state,
             DataPlaneConfig.Fleet config,
@@ -316,11 +321,8 @@ public final class FleetAgent implements AutoCloseable {
 
     private Reader<byte[]> openReader() throws PulsarClientException {
         if (client == null) {
-            String url = config.pulsarUrl() != null
-                    ? config.pulsarUrl()
-                    : state.pulsar().serviceUrl();
             client = PulsarClient.builder()
-                    .serviceUrl(url)
+                    .serviceUrl(pulsarUrl(config, state))
                     .authentication(AuthenticationFactory.token(state.pulsar().authToken()))
                     .operationTimeout(10, TimeUnit.SECONDS)
                     .connectionTimeout(5, TimeUnit.SECONDS)
