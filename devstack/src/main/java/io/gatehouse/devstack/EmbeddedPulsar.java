@@ -40,6 +40,17 @@ import org.apache.pulsar.common.policies.data.TenantInfo;
  * }
  * }</pre>
  *
+ * <p>A {@linkplain Builder#restartable(boolean) restartable} broker (forked only) can be {@link #stop() stopped}
+ * and {@link #restart() started again} on the same ports and data: for tests of what clients do while the broker
+ * is gone.
+ *
+ * <pre>{@code
+ * try (EmbeddedPulsar pulsar = EmbeddedPulsar.builder().restartable(true).start()) {
+ *     pulsar.stop();    // SIGTERM: broker and bookie close, nothing listens on the ports
+ *     pulsar.restart(); // a new broker JVM on the same ports, tenants, topics, messages and cursors
+ * }
+ * }</pre>
+ *
  * <p>In-process needs {@code pulsar-broker} on the classpath; devstack declares it optional, so modules that
  * depend on devstack do not get it (its Jersey 2 clashes with Dropwizard's Jersey 3) and use
  * {@link #forked()}. The client side ({@link #admin()}, {@link #newClient()}) uses whichever Pulsar client
@@ -62,7 +73,7 @@ public final class EmbeddedPulsar implements AutoCloseable {
     private final Optional<PulsarSettings.TokenAuth> tokenAuth;
     private final Optional<PulsarTokens> tokens;
     private PulsarAdmin admin;
-    private boolean closed;
+    private volatile boolean closed;
 
     private EmbeddedPulsar(PulsarRuntime runtime, Optional<PulsarSettings.TokenAuth> tokenAuth) {
         this.runtime = runtime;
@@ -111,6 +122,49 @@ public final class EmbeddedPulsar implements AutoCloseable {
     /** The private directory with the bookie's data; deleted on {@link #close()}. */
     public Path workDir() {
         return runtime.workDir();
+    }
+
+    /** True when {@link #stop()} and {@link #restart()} are possible ({@link Builder#restartable(boolean)}). */
+    public boolean isRestartable() {
+        return runtime instanceof ForkedPulsar forked && forked.isRestartable();
+    }
+
+    /** False between {@link #stop()} and {@link #restart()} (and after {@link #close()}). */
+    public boolean isRunning() {
+        return !closed && (!(runtime instanceof ForkedPulsar forked) || forked.isRunning());
+    }
+
+    /**
+     * Stops the broker the way an operator does (SIGTERM to its JVM: broker and bookie close, flushing their data;
+     * SIGKILL after 30 s). Clients stay open and keep trying to reconnect; nothing listens on the ports until
+     * {@link #restart()}. Restartable brokers only.
+     *
+     * @throws IllegalStateException when this broker is not restartable or is closed
+     */
+    public synchronized void stop() {
+        ensureOpen();
+        requireRestartable("stop").stop();
+    }
+
+    /**
+     * Starts the broker again (stopping it first if it runs) in a new JVM on the same ports and data directory,
+     * with the same cluster, token settings, tenants, namespaces, topics, messages, subscriptions and
+     * deduplication state; blocks until it accepts requests. Existing clients reconnect by themselves.
+     * Restartable brokers only.
+     *
+     * @throws IllegalStateException when this broker is not restartable, is closed, or did not start again
+     */
+    public synchronized void restart() {
+        ensureOpen();
+        requireRestartable("restart").restart();
+    }
+
+    private ForkedPulsar requireRestartable(String operation) {
+        if (runtime instanceof ForkedPulsar forked && forked.isRestartable()) {
+            return forked;
+        }
+        throw new IllegalStateException("cannot " + operation
+                + " this broker: only a restartable one can (EmbeddedPulsar.builder().restartable(true).start())");
     }
 
     public boolean tokenAuthEnabled() {
@@ -329,6 +383,7 @@ public final class EmbeddedPulsar implements AutoCloseable {
     /** Options; {@link #start()} blocks until the broker accepts requests. */
     public static final class Builder {
         private Boolean forked;
+        private boolean restartable;
         private boolean tokenAuth;
         private String superUserRole = DEFAULT_SUPER_USER;
         private Duration startTimeout = Duration.ofSeconds(120);
@@ -342,6 +397,17 @@ public final class EmbeddedPulsar implements AutoCloseable {
          */
         public Builder forked(boolean forked) {
             this.forked = forked;
+            return this;
+        }
+
+        /**
+         * Make {@link EmbeddedPulsar#stop()} and {@link EmbeddedPulsar#restart()} possible: the broker keeps its
+         * metadata in RocksDB in its data directory (instead of in memory), its bookie journals, and it runs in a
+         * child JVM (implies {@link #forked(boolean) forked(true)}; {@code forked(false)} with it is an error).
+         * Costs a little start-up time and disk; use a dedicated instance for tests that restart the broker.
+         */
+        public Builder restartable(boolean restartable) {
+            this.restartable = restartable;
             return this;
         }
 
@@ -373,13 +439,21 @@ public final class EmbeddedPulsar implements AutoCloseable {
                 new SecureRandom().nextBytes(key);
                 auth = Optional.of(new PulsarSettings.TokenAuth(key, superUserRole));
             }
-            PulsarSettings settings = new PulsarSettings(TempDirs.create("pulsar"), CLUSTER, auth);
-            PulsarRuntime runtime =
-                    resolveForked() ? ForkedPulsar.start(settings, startTimeout) : InProcessPulsar.start(settings);
+            if (restartable && Boolean.FALSE.equals(forked)) {
+                throw new IllegalArgumentException(
+                        "restartable(true) with forked(false): only a forked broker can be stopped and restarted");
+            }
+            boolean fork = resolveForked();
+            PulsarSettings settings = new PulsarSettings(
+                    TempDirs.create("pulsar"), CLUSTER, auth, restartable, PulsarSettings.BrokerPorts.EPHEMERAL);
+            PulsarRuntime runtime = fork ? ForkedPulsar.start(settings, startTimeout) : InProcessPulsar.start(settings);
             return new EmbeddedPulsar(runtime, auth);
         }
 
         private boolean resolveForked() {
+            if (restartable) {
+                return true;
+            }
             if (forked != null) {
                 return forked;
             }

@@ -29,30 +29,66 @@ import org.slf4j.LoggerFactory;
  * on close it closes the child's stdin (the child shuts down and exits), then escalates to SIGTERM and SIGKILL.
  * A JVM shutdown hook does the same if the parent exits without closing; if the parent is killed outright the
  * child sees end-of-file on stdin and exits by itself.
+ *
+ * <p>A {@link PulsarSettings#persistent() persistent} broker can be {@link #stop() stopped} (SIGTERM to the child
+ * JVM, which closes broker and bookie) and {@link #restart() started again} in a new child JVM on the ports the
+ * first start was given and the same work dir: clients reconnect by themselves and find their topics, messages,
+ * subscriptions and deduplication state again.
  */
 public final class ForkedPulsar implements PulsarRuntime {
     private static final Logger LOG = LoggerFactory.getLogger(ForkedPulsar.class);
     private static final int LOG_TAIL_LINES = 60;
     private static final Duration GRACEFUL_EXIT = Duration.ofSeconds(30);
 
-    private final Process child;
+    private final PulsarSettings settings;
+    private final Optional<Path> secretKeyFile;
+    private final Duration startTimeout;
     private final Path workDir;
     private final String brokerServiceUrl;
     private final String webServiceUrl;
     private final Thread shutdownHook;
+    private volatile Process child;
     private boolean closed;
 
-    private ForkedPulsar(Process child, Path workDir, String brokerServiceUrl, String webServiceUrl) {
-        this.child = child;
-        this.workDir = workDir;
-        this.brokerServiceUrl = brokerServiceUrl;
-        this.webServiceUrl = webServiceUrl;
+    private ForkedPulsar(
+            PulsarSettings settings, Optional<Path> secretKeyFile, Duration startTimeout, Launched launched) {
+        this.settings = settings;
+        this.secretKeyFile = secretKeyFile;
+        this.startTimeout = startTimeout;
+        this.child = launched.child();
+        this.workDir = settings.workDir();
+        this.brokerServiceUrl = launched.brokerServiceUrl();
+        this.webServiceUrl = launched.webServiceUrl();
         this.shutdownHook = new Thread(this::stopChild, "devstack-forked-pulsar-shutdown");
         Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
 
     public static ForkedPulsar start(PulsarSettings settings, Duration startTimeout) {
         Path workDir = settings.workDir();
+        try {
+            Optional<Path> keyFile = settings.tokenAuth().isPresent()
+                    ? Optional.of(
+                            writeSecretKey(workDir, settings.tokenAuth().get().secretKey()))
+                    : Optional.empty();
+            Launched launched = launch(settings, keyFile, startTimeout);
+            // a restart binds what the OS gave the first start: clients keep their URLs
+            PulsarSettings pinned = settings.withPorts(new PulsarSettings.BrokerPorts(
+                    port(launched.brokerServiceUrl()), port(launched.webServiceUrl()), launched.bookiePort()));
+            return new ForkedPulsar(pinned, keyFile, startTimeout, launched);
+        } catch (IOException | RuntimeException e) {
+            deleteQuietly(workDir);
+            if (e instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException("cannot start the forked Pulsar JVM: " + e, e);
+        }
+    }
+
+    /** A started child JVM and what its ready line said. */
+    private record Launched(Process child, String brokerServiceUrl, String webServiceUrl, int bookiePort) {}
+
+    private static Launched launch(PulsarSettings settings, Optional<Path> secretKeyFile, Duration startTimeout)
+            throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(List.of(
@@ -68,16 +104,29 @@ public final class ForkedPulsar implements PulsarRuntime {
                 RuntimeClasspath.forChildJvm(),
                 ForkedPulsarMain.class.getName(),
                 "--work-dir",
-                workDir.toString(),
+                settings.workDir().toString(),
                 "--cluster",
                 settings.clusterName()));
+        if (settings.tokenAuth().isPresent()) {
+            command.addAll(List.of(
+                    "--super-user",
+                    settings.tokenAuth().get().superUserRole(),
+                    "--secret-key-file",
+                    secretKeyFile.orElseThrow().toString()));
+        }
+        if (settings.persistent()) {
+            command.add("--persistent");
+        }
+        PulsarSettings.BrokerPorts ports = settings.ports();
+        command.addAll(List.of(
+                "--broker-port",
+                Integer.toString(ports.broker()),
+                "--web-port",
+                Integer.toString(ports.web()),
+                "--bookie-port",
+                Integer.toString(ports.bookie())));
         Process child = null;
         try {
-            if (settings.tokenAuth().isPresent()) {
-                PulsarSettings.TokenAuth auth = settings.tokenAuth().get();
-                Path keyFile = writeSecretKey(workDir, auth.secretKey());
-                command.addAll(List.of("--super-user", auth.superUserRole(), "--secret-key-file", keyFile.toString()));
-            }
             child = new ProcessBuilder(command).start();
             LogTail tail = new LogTail();
             CompletableFuture<String> ready = new CompletableFuture<>();
@@ -88,24 +137,82 @@ public final class ForkedPulsar implements PulsarRuntime {
             child.onExit()
                     .thenAccept(p -> ready.completeExceptionally(new IllegalStateException(
                             "forked Pulsar exited with code " + started.exitValue() + " before it was ready")));
-            String[] urls = awaitReady(ready, child, tail, pumps, startTimeout);
-            LOG.info("forked Pulsar ready (pid {}): {} {}", child.pid(), urls[0], urls[1]);
-            return new ForkedPulsar(child, workDir, urls[0], urls[1]);
+            String[] fields = awaitReady(ready, child, tail, pumps, startTimeout);
+            LOG.info("forked Pulsar ready (pid {}): {} {}", child.pid(), fields[0], fields[1]);
+            return new Launched(child, fields[0], fields[1], Integer.parseInt(fields[2]));
         } catch (IOException | RuntimeException e) {
             if (child != null) {
                 child.destroyForcibly();
                 waitQuietly(child, Duration.ofSeconds(10));
             }
-            deleteQuietly(workDir);
-            if (e instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            throw new IllegalStateException("cannot start the forked Pulsar JVM: " + e, e);
+            throw e;
+        }
+    }
+
+    private static int port(String url) {
+        return java.net.URI.create(url).getPort();
+    }
+
+    /** True when {@link #stop()} and {@link #restart()} are possible. */
+    public boolean isRestartable() {
+        return settings.persistent();
+    }
+
+    /** True while the child JVM runs (false after {@link #stop()} until {@link #restart()}). */
+    public boolean isRunning() {
+        return child.isAlive();
+    }
+
+    /**
+     * Stops the broker: SIGTERM to the child JVM, which closes broker and bookie (flushing their data) and exits;
+     * SIGKILL if it has not exited within 30 s. The work dir stays; nothing listens on the ports until
+     * {@link #restart()}. Persistent brokers only.
+     */
+    public synchronized void stop() {
+        requireRestartable("stop");
+        Process current = child;
+        if (!current.isAlive()) {
+            return;
+        }
+        current.destroy();
+        if (!waitQuietly(current, GRACEFUL_EXIT)) {
+            LOG.warn(
+                    "forked Pulsar (pid {}) did not exit within {} s of SIGTERM; killing it",
+                    current.pid(),
+                    GRACEFUL_EXIT.toSeconds());
+            current.destroyForcibly();
+            waitQuietly(current, Duration.ofSeconds(10));
+        }
+        LOG.info("forked Pulsar (pid {}) stopped with exit code {}", current.pid(), current.exitValue());
+    }
+
+    /**
+     * Starts the broker again in a new child JVM on the same ports and work dir (stopping it first if it runs)
+     * and waits until it is ready. Persistent brokers only.
+     */
+    public synchronized void restart() {
+        requireRestartable("restart");
+        stop();
+        try {
+            child = launch(settings, secretKeyFile, startTimeout).child();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot restart the forked Pulsar JVM: " + e, e);
+        }
+    }
+
+    private void requireRestartable(String operation) {
+        if (closed) {
+            throw new IllegalStateException("cannot " + operation + ": this forked Pulsar is closed");
+        }
+        if (!settings.persistent()) {
+            throw new IllegalStateException(
+                    "cannot " + operation
+                            + " a broker whose metadata is in memory; start it with EmbeddedPulsar.builder().restartable(true)");
         }
     }
 
     private static Path writeSecretKey(Path workDir, byte[] key) throws IOException {
-        Path file = workDir.resolve("token-secret.key");
+        Path file = workDir.resolve("token-secret.key"); // kept for a restart, deleted with the work dir
         Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         Files.writeString(file, Base64.getEncoder().encodeToString(key));
         return file;
@@ -116,10 +223,10 @@ public final class ForkedPulsar implements PulsarRuntime {
         try {
             String line = ready.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             String[] parts = line.split(" ");
-            if (parts.length != 3) {
+            if (parts.length != 4) {
                 throw new IllegalStateException("malformed ready line from forked Pulsar: " + line);
             }
-            return new String[] {parts[1], parts[2]};
+            return new String[] {parts[1], parts[2], parts[3]};
         } catch (TimeoutException | ExecutionException | InterruptedException | RuntimeException e) {
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
@@ -183,6 +290,7 @@ public final class ForkedPulsar implements PulsarRuntime {
         return webServiceUrl;
     }
 
+    /** The current child JVM (after {@link #stop()}, the one that was stopped). */
     @Override
     public Optional<ProcessHandle> process() {
         return Optional.of(child.toHandle());
@@ -208,6 +316,11 @@ public final class ForkedPulsar implements PulsarRuntime {
     }
 
     private void stopChild() {
+        Process child = this.child;
+        if (!child.isAlive()) {
+            deleteQuietly(workDir);
+            return;
+        }
         try {
             child.getOutputStream().close(); // end-of-file: the child closes the broker and exits 0
         } catch (IOException e) {

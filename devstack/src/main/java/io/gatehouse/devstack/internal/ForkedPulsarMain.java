@@ -12,13 +12,16 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The child side of {@link ForkedPulsar}: starts an {@link InProcessPulsar}, prints one ready line on stdout,
- * then runs until its stdin reaches end-of-file (the parent closed it, or the parent died), and exits.
+ * then runs until its stdin reaches end-of-file (the parent closed it, or the parent died) or it gets SIGTERM,
+ * closes the broker and bookie (which flushes their data) and exits.
  *
- * <p>Arguments: {@code --work-dir DIR --cluster NAME [--super-user ROLE --secret-key-file FILE]}. The secret
- * key file holds the base64 HS256 key; it is read and then left for the parent to delete with the work dir.
+ * <p>Arguments: {@code --work-dir DIR --cluster NAME [--super-user ROLE --secret-key-file FILE] [--persistent]
+ * [--broker-port N --web-port N --bookie-port N]}. The secret key file holds the base64 HS256 key; it is read and
+ * then left for the parent to delete with the work dir. {@code --persistent} keeps the metadata on disk and the
+ * work dir on exit (see {@link PulsarSettings#persistent()}); the ports default to 0 (ephemeral).
  */
 public final class ForkedPulsarMain {
-    /** Stdout line the parent waits for: {@code <prefix> <brokerServiceUrl> <webServiceUrl>}. */
+    /** Stdout line the parent waits for: {@code <prefix> <brokerServiceUrl> <webServiceUrl> <bookiePort>}. */
     public static final String READY_PREFIX = "GATEHOUSE_PULSAR_READY";
 
     private ForkedPulsarMain() {}
@@ -39,7 +42,8 @@ public final class ForkedPulsarMain {
         };
         Runtime.getRuntime().addShutdownHook(new Thread(stop, "devstack-pulsar-child-shutdown"));
 
-        protocol.println(READY_PREFIX + " " + pulsar.brokerServiceUrl() + " " + pulsar.webServiceUrl());
+        protocol.println(READY_PREFIX + " " + pulsar.brokerServiceUrl() + " " + pulsar.webServiceUrl() + " "
+                + pulsar.bookiePort());
 
         awaitEndOfInput(System.in);
         stop.run();
@@ -62,13 +66,24 @@ public final class ForkedPulsarMain {
         String cluster = null;
         String superUser = null;
         Path secretFile = null;
+        boolean persistent = false;
+        int brokerPort = 0;
+        int webPort = 0;
+        int bookiePort = 0;
         for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--persistent")) {
+                persistent = true;
+                continue;
+            }
             String value = i + 1 < args.length ? args[i + 1] : null;
             switch (args[i]) {
                 case "--work-dir" -> workDir = Path.of(require(args[i], value));
                 case "--cluster" -> cluster = require(args[i], value);
                 case "--super-user" -> superUser = require(args[i], value);
                 case "--secret-key-file" -> secretFile = Path.of(require(args[i], value));
+                case "--broker-port" -> brokerPort = port(args[i], value);
+                case "--web-port" -> webPort = port(args[i], value);
+                case "--bookie-port" -> bookiePort = port(args[i], value);
                 default -> throw new IllegalArgumentException("unknown argument: " + args[i]);
             }
             i++;
@@ -84,7 +99,16 @@ public final class ForkedPulsarMain {
             byte[] key = Base64.getDecoder().decode(Files.readString(secretFile).strip());
             auth = Optional.of(new PulsarSettings.TokenAuth(key, superUser));
         }
-        return new PulsarSettings(workDir, cluster, auth);
+        return new PulsarSettings(
+                workDir, cluster, auth, persistent, new PulsarSettings.BrokerPorts(brokerPort, webPort, bookiePort));
+    }
+
+    private static int port(String flag, String value) {
+        try {
+            return Ports.requireValid(flag, Integer.parseInt(require(flag, value)));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(flag + ": '" + value + "' (expected: a port number)", e);
+        }
     }
 
     private static String require(String flag, String value) {

@@ -22,9 +22,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One bookie ({@link BKCluster}, {@code memory:} metadata store) and one {@link PulsarService} in this JVM,
- * both on ephemeral ports, data under the private {@link PulsarSettings#workDir()}. Needs {@code pulsar-broker}
- * on the classpath, which devstack declares optional: see {@link ForkedPulsar} for everyone else.
+ * One bookie ({@link BKCluster}) and one {@link PulsarService} in this JVM, on ephemeral ports unless
+ * {@link PulsarSettings#ports()} pins them, data under the private {@link PulsarSettings#workDir()}. The metadata
+ * store is in memory ({@code memory:}), or, for a {@link PulsarSettings#persistent()} broker, RocksDB under the
+ * work dir ({@code rocksdb:}, as Pulsar standalone does) next to a bookie that journals its entries, so a broker
+ * started again on the same work dir and ports finds its tenants, topics, ledgers and cursors. Needs
+ * {@code pulsar-broker} on the classpath, which devstack declares optional: see {@link ForkedPulsar} for everyone
+ * else.
  */
 public final class InProcessPulsar implements PulsarRuntime {
     private static final Logger LOG = LoggerFactory.getLogger(InProcessPulsar.class);
@@ -32,12 +36,14 @@ public final class InProcessPulsar implements PulsarRuntime {
     private final PulsarSettings settings;
     private final BKCluster bookies;
     private final PulsarService broker;
+    private final int bookiePort;
     private boolean closed;
 
-    private InProcessPulsar(PulsarSettings settings, BKCluster bookies, PulsarService broker) {
+    private InProcessPulsar(PulsarSettings settings, BKCluster bookies, PulsarService broker, int bookiePort) {
         this.settings = settings;
         this.bookies = bookies;
         this.broker = broker;
+        this.bookiePort = bookiePort;
     }
 
     public static InProcessPulsar start(PulsarSettings settings) {
@@ -46,17 +52,27 @@ public final class InProcessPulsar implements PulsarRuntime {
                     + "start Pulsar forked instead: EmbeddedPulsar.builder().forked(true)");
         }
         Log4jSetup.quietJavaUtilLogging();
-        String metadataUrl = "memory:gatehouse-" + UUID.randomUUID();
         BKCluster bookies = null;
         PulsarService broker = null;
         try {
+            Path metadataDir = settings.workDir().resolve("metadata");
+            // a persistent broker started again on its work dir keeps the bookie's data: its ledgers are the topics
+            boolean fresh = !settings.persistent() || !Files.isDirectory(metadataDir);
+            String metadataUrl = settings.persistent()
+                    ? "rocksdb:" + Files.createDirectories(metadataDir).toAbsolutePath()
+                    : "memory:gatehouse-" + UUID.randomUUID();
+            // the bookie's address is its identity in the ledgers' metadata: a persistent one must keep its port
+            int bookiePort = settings.ports().bookie() != 0
+                    ? settings.ports().bookie()
+                    : settings.persistent() ? Ports.freePort() : 0;
             Path bookieDir = Files.createDirectories(settings.workDir().resolve("bookie"));
             bookies = BKCluster.builder()
-                    .baseServerConfiguration(bookieConfiguration())
+                    .baseServerConfiguration(bookieConfiguration(settings.persistent()))
                     .metadataServiceUri(metadataUrl)
                     .dataDir(bookieDir.toString())
                     .numBookies(1)
-                    .clearOldData(true)
+                    .bkPort(bookiePort)
+                    .clearOldData(fresh)
                     .build();
             ServiceConfiguration config = brokerConfiguration(metadataUrl, settings);
             broker = new PulsarService(
@@ -66,25 +82,29 @@ public final class InProcessPulsar implements PulsarRuntime {
                             "Pulsar broker asked to terminate the process with exit code {}; devstack keeps the JVM alive",
                             exitCode));
             broker.start();
-            InProcessPulsar pulsar = new InProcessPulsar(settings, bookies, broker);
+            InProcessPulsar pulsar = new InProcessPulsar(settings, bookies, broker, bookiePort);
             pulsar.registerCluster();
             return pulsar;
         } catch (Exception e) {
             closeQuietly(broker, bookies);
-            deleteQuietly(settings.workDir());
+            if (!settings.persistent()) {
+                deleteQuietly(settings.workDir());
+            }
             throw new IllegalStateException("in-process Pulsar failed to start: " + e, e);
         }
     }
 
     @SuppressWarnings("deprecation") // the journal switches have no replacement in BookKeeper 4.17
-    private static ServerConfiguration bookieConfiguration() {
+    private static ServerConfiguration bookieConfiguration(boolean persistent) {
         ServerConfiguration bk = new ServerConfiguration();
         bk.setProperty("dbStorage_writeCacheMaxSizeMb", 32);
         bk.setProperty("dbStorage_readAheadCacheMaxSizeMb", 4);
         bk.setProperty("dbStorage_rocksDB_writeBufferSizeMB", 4);
         bk.setProperty("dbStorage_rocksDB_blockCacheSize", 4 * 1024 * 1024);
         bk.setJournalSyncData(false);
-        bk.setJournalWriteData(false);
+        // a persistent bookie journals its entries (to the page cache, no fsync): what it acknowledged survives
+        // the process being killed before its ledger storage was flushed; a throw-away one skips the journal
+        bk.setJournalWriteData(persistent);
         bk.setProperty("journalMaxGroupWaitMSec", 0L);
         bk.setProperty("journalPreAllocSizeMB", 1);
         bk.setFlushInterval(60_000);
@@ -110,13 +130,14 @@ public final class InProcessPulsar implements PulsarRuntime {
         config.setClusterName(settings.clusterName());
         config.setBindAddress("127.0.0.1");
         config.setAdvertisedAddress("127.0.0.1");
-        config.setBrokerServicePort(Optional.of(0));
-        config.setWebServicePort(Optional.of(0));
+        config.setBrokerServicePort(Optional.of(settings.ports().broker()));
+        config.setWebServicePort(Optional.of(settings.ports().web()));
         config.setManagedLedgerDefaultEnsembleSize(1);
         config.setManagedLedgerDefaultWriteQuorum(1);
         config.setManagedLedgerDefaultAckQuorum(1);
         config.setDefaultNumberOfNamespaceBundles(1);
-        config.setBrokerShutdownTimeoutMs(0L);
+        // a persistent broker unloads its topics on close, so cursors and deduplication state are written out
+        config.setBrokerShutdownTimeoutMs(settings.persistent() ? 20_000L : 0L);
         config.setLoadBalancerEnabled(false);
         config.setLoadBalancerOverrideBrokerNicSpeedGbps(Optional.of(1.0d));
         config.setForceDeleteNamespaceAllowed(true);
@@ -156,6 +177,9 @@ public final class InProcessPulsar implements PulsarRuntime {
 
     private void registerCluster() throws Exception {
         try (PulsarAdmin admin = adminBuilder().build()) {
+            if (admin.clusters().getClusters().contains(settings.clusterName())) {
+                return; // a persistent broker started again on its own work dir and ports
+            }
             admin.clusters()
                     .createCluster(
                             settings.clusterName(),
@@ -184,6 +208,11 @@ public final class InProcessPulsar implements PulsarRuntime {
         return broker.getWebServiceAddress();
     }
 
+    /** The bookie's port (the broker's ports are in its URLs). */
+    public int bookiePort() {
+        return bookiePort;
+    }
+
     @Override
     public Optional<ProcessHandle> process() {
         return Optional.empty();
@@ -201,7 +230,9 @@ public final class InProcessPulsar implements PulsarRuntime {
         }
         closed = true;
         closeQuietly(broker, bookies);
-        deleteQuietly(settings.workDir());
+        if (!settings.persistent()) {
+            deleteQuietly(settings.workDir());
+        }
     }
 
     private static void closeQuietly(PulsarService broker, BKCluster bookies) {

@@ -12,7 +12,7 @@ public sealed interface PulsarRuntime extends AutoCloseable permits InProcessPul
     /** The child process of a forked broker; empty in-process. */
     Optional<ProcessHandle> process();
 
-    /** The private directory holding the bookie's data; deleted on close. */
+    /** The private directory holding the bookie's data; deleted on close (by the owner, when persistent). */
     Path workDir();
 
     @Override
