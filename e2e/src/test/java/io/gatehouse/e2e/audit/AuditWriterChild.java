@@ -5,20 +5,28 @@ import io.gatehouse.dataplane.audit.AuditRecord;
 import io.gatehouse.dataplane.audit.ShipperSettings;
 import io.gatehouse.dataplane.audit.WalSettings;
 import io.gatehouse.protocol.signing.AgentIdentity;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The agent side of the audit pipeline in its own JVM (so it can be killed with SIGKILL): opens the WAL in
  * {@code walDir}, ships to Pulsar, and writes records {@code rec-0000000 .. rec-<total-1>}, resuming after the
  * last record the WAL recovered. Prints {@code START n}, {@code AT n} every 5 000 records, and {@code DONE} once
- * everything is sealed and acknowledged by the broker.
+ * everything is sealed and acknowledged by the broker. Before each record number in {@code holds} it prints
+ * {@code HOLD n} and waits for a line on stdin (the test does something to the broker meanwhile; the shipper keeps
+ * running).
  *
- * <p>Arguments: walDir keyFile tenant agentId pulsarUrl total
+ * <p>Arguments: walDir keyFile tenant agentId pulsarUrl total [holds, comma-separated]
  */
 public final class AuditWriterChild {
 
@@ -31,6 +39,10 @@ public final class AuditWriterChild {
         String agentId = args[3];
         String pulsarUrl = args[4];
         int total = Integer.parseInt(args[5]);
+        Set<Integer> holds = args.length > 6 && !args[6].isEmpty()
+                ? Arrays.stream(args[6].split(",")).map(Integer::valueOf).collect(Collectors.toSet())
+                : Set.of();
+        BufferedReader commands = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         WalSettings settings = new WalSettings(
                 walDir,
                 500,
@@ -54,6 +66,13 @@ public final class AuditWriterChild {
         System.out.flush();
         Instant base = Instant.now();
         for (int i = start; i < total; i++) {
+            if (holds.contains(i)) {
+                System.out.println("HOLD " + i);
+                System.out.flush();
+                if (commands.readLine() == null) {
+                    System.exit(2); // the test is gone
+                }
+            }
             pipeline.accept(record(i, tenant, base.plusNanos(i * 1000L)));
             if (i % 20 == 0) {
                 Thread.sleep(1); // about 20,000 calls/s at most: a busy agent, and room to kill it mid-run

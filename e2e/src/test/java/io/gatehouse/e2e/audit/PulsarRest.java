@@ -26,22 +26,6 @@ final class PulsarRest {
         call("POST", "/admin/v2/namespaces/" + tenant + "/" + namespace + "/deduplication", "true");
     }
 
-    /** Unloads a persistent topic: the broker closes it (producers and consumers reconnect) and reloads it. */
-    void unload(String persistentTopic) throws Exception {
-        // right after a broker freeze the topic may still be reloading (404): try for a few seconds
-        for (int attempt = 1; ; attempt++) {
-            try {
-                call("PUT", "/admin/v2/" + persistentTopic.replace("persistent://", "persistent/") + "/unload", null);
-                return;
-            } catch (IllegalStateException e) {
-                if (attempt == 20) {
-                    throw e;
-                }
-                Thread.sleep(500);
-            }
-        }
-    }
-
     private void call(String method, String path, String json) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path));
         if (json == null) {
