@@ -13,6 +13,7 @@ import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.util.Base64URL;
 import java.text.ParseException;
+import java.util.Base64;
 import java.util.Objects;
 import java.util.Set;
 
@@ -95,7 +96,11 @@ public final class Jws {
                 .keyID(privateKey.getKeyID())
                 .type(type)
                 .build();
-        JWSObject jws = new JWSObject(header, new Payload(payload));
+        // the JDK's (intrinsic) encoder: nimbus's own encodes char by char, a measurable cost for a large audit batch
+        JWSObject jws = new JWSObject(
+                header,
+                new Payload(
+                        new Base64URL(Base64.getUrlEncoder().withoutPadding().encodeToString(payload))));
         try {
             jws.sign(new ECDSASigner(privateKey));
         } catch (JOSEException e) {
