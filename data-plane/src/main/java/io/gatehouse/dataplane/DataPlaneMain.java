@@ -47,6 +47,7 @@ public final class DataPlaneMain {
                     "       gatehouse data-plane enroll --control-plane URL --token TOKEN [--state-dir DIR]");
             System.exit(2);
         }
+        warmUpInBackground();
         DataPlaneConfig config;
         try {
             config = ConfigLoader.load(Path.of(args[0]));
@@ -70,10 +71,32 @@ public final class DataPlaneMain {
         server.join();
     }
 
+    /**
+     * Start-up time is mostly one-off initialisation on one thread: logging (logback reads its XML configuration),
+     * the JDK's default TLS context (every {@code java.net.http} client builds it, loading the CA certificates) and
+     * the platform MBean server (Jetty's {@code MemoryUtils} and the JVM metrics), each 150-400 ms. Both are idempotent and thread-safe, so a second thread does them while the
+     * main thread parses the configuration and compiles the bundle; whichever comes first waits for the other.
+     */
+    private static void warmUpInBackground() {
+        Thread warmUp = new Thread(
+                () -> {
+                    try {
+                        org.slf4j.LoggerFactory.getILoggerFactory();
+                        javax.net.ssl.SSLContext.getDefault();
+                        java.lang.management.ManagementFactory.getPlatformMBeanServer(); // Jetty and metrics read it
+                    } catch (java.security.NoSuchAlgorithmException | RuntimeException e) {
+                        // the main thread meets the same failure where it matters, with its own error message
+                    }
+                },
+                "start-up-warm-up");
+        warmUp.setDaemon(true);
+        warmUp.start();
+    }
+
     /** The agent with its production collaborators (Nimbus JWKS verifier, secret-reference credentials). */
     public static DataPlaneServer create(DataPlaneConfig config) throws java.io.IOException {
+        AuditSink audit = audit(config); // first: its bundle decoding overlaps the TLS warm-up the next line needs
         UpstreamCredentials credentials = new UpstreamCredentials(UpstreamCredentialOptions.defaults());
-        AuditSink audit = audit(config);
         return new DataPlaneServer(
                 config,
                 TokenVerifiers::create,
