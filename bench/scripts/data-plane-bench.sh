@@ -3,16 +3,19 @@
 # Needs: wrk and nginx (Debian packages). Packages the reactor itself (no `install`: the classpath is
 # this checkout's module jars, never another build's jars in ~/.m2).
 # Usage: bench/scripts/data-plane-bench.sh [out-dir]
-# Env: WARMUP, DURATION, RUNS, RATE; TARGETS (default "direct nginx gatehouse gatehouse-full");
+# Env: WARMUP (default 30 s: the agent's JIT needs it), DURATION, RUNS, RATE;
+#      TARGETS (default "direct nginx bare-jetty gatehouse gatehouse-full"; bare-jetty = io.gatehouse.bench.BareRelay,
+#      the agent's Jetty server + client relaying with no gateway work: the ceiling of the stack);
 #      AGENT_OPTS (JVM options of the agent; default: the launcher's data-plane defaults);
 #      AGENT_CLASSES (a data-plane classes folder or jar put first on the agent's classpath: an older build to compare);
 #      BENCH_CP (use this classpath instead of packaging the checkout).
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 OUT=${1:-$ROOT/bench/target/dp-bench}
-UP=18080 NGINX=18081 AGENT=19090 ADMIN=19091 AGENT_FULL=19092 ADMIN_FULL=19093
+UP=18080 NGINX=18081 BARE=18082 AGENT=19090 ADMIN=19091 AGENT_FULL=19092 ADMIN_FULL=19093
 DURATION=${DURATION:-10} RUNS=${RUNS:-3} RATE=${RATE:-1000}
-TARGETS=${TARGETS:-direct nginx gatehouse gatehouse-full}
+TARGETS=${TARGETS:-direct nginx bare-jetty gatehouse gatehouse-full}
+WARMUP=${WARMUP:-30}
 mkdir -p "$OUT"
 rm -rf "$OUT"/audit-wal* "$OUT"/audit*.jsonl   # every run starts with an empty audit WAL
 JAVA=$(ls -d /usr/lib/jvm/temurin-25* 2>/dev/null | head -1)/bin/java
@@ -27,6 +30,7 @@ else
   CP="$(ls "$ROOT"/bench/target/gatehouse-bench-*.jar | head -1):$(cat "$OUT/cp.txt")"
 fi
 # the agent's JVM options: the launcher's data-plane defaults (see ./gatehouse, docs/data-plane.md)
+export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}   # as ./gatehouse sets it for the agent (fewer malloc arenas, lower RSS)
 DP_DEFAULT_OPTS=$(sed -n 's/^DP_JVM_DEFAULTS="\(.*\)"$/\1/p' "$ROOT/gatehouse")
 CDS="-XX:SharedArchiveFile=$OUT/agent-cds.jsa -XX:+AutoCreateSharedArchive -Xlog:cds=off"
 AGENT_OPTS=${AGENT_OPTS:-$DP_DEFAULT_OPTS $CDS}
@@ -109,7 +113,7 @@ if [[ "$AGENT_OPTS" == *AutoCreateSharedArchive* && ! -f "$OUT/agent-cds.jsa" ]]
   rm -rf "$OUT"/audit-wal* "$OUT"/audit*.jsonl
 fi
 
-declare -A URL=( [direct]="http://127.0.0.1:$UP/mcp" [nginx]="http://127.0.0.1:$NGINX/mcp"
+declare -A URL=( [direct]="http://127.0.0.1:$UP/mcp" [nginx]="http://127.0.0.1:$NGINX/mcp" [bare-jetty]="http://127.0.0.1:$BARE/mcp"
   [gatehouse]="http://127.0.0.1:$AGENT/mcp/bench" [gatehouse-full]="http://127.0.0.1:$AGENT_FULL/mcp/bench" )
 : > "$OUT/summary.txt"
 echo "start $(date -u +%FT%TZ) load: $(cut -d' ' -f1-3 /proc/loadavg) agent_opts: $AGENT_OPTS ${AGENT_CLASSES:+agent_classes: $AGENT_CLASSES}" | tee -a "$OUT/summary.txt"
@@ -119,10 +123,14 @@ for target in $TARGETS; do
   PROXY_PID=
   case $target in
     nginx) nginx -c "$OUT/nginx.conf"; sleep 0.2; PROXY_PID=$(pgrep -P "$(cat "$OUT/nginx.pid")" | head -1) ;;
+    bare-jetty)
+      "$JAVA" $DP_DEFAULT_OPTS -cp "$CP" io.gatehouse.bench.BareRelay $BARE "http://127.0.0.1:$UP" > "$OUT/bare.log" 2>&1 & PROXY_PID=$!
+      PIDS+=($PROXY_PID)
+      until grep -q "bare Jetty relay on" "$OUT/bare.log"; do sleep 0.05; done ;;
     gatehouse) start_agent config.yml $AGENT $ADMIN token.txt; PROXY_PID=$AGENT_PID ;;
     gatehouse-full) start_agent config-full.yml $AGENT_FULL $ADMIN_FULL token-full.txt; PROXY_PID=$AGENT_PID ;;
   esac
-  wrk -t2 -c16 -d"${WARMUP:-10}s" -s "$OUT/call.lua" "${URL[$target]}" > /dev/null   # warm-up (JIT)
+  wrk -t2 -c16 -d"${WARMUP}s" -s "$OUT/call.lua" "${URL[$target]}" > /dev/null   # warm-up (JIT)
   rates=() requests=0
   ticks0=$([ -n "$PROXY_PID" ] && cpu_ticks "$PROXY_PID" || echo 0)
   for run in $(seq "$RUNS"); do
@@ -142,6 +150,7 @@ for target in $TARGETS; do
   echo "$target saturation_rps_median=$median runs=${rates[*]} proxy_cpu_us_per_req=$cpu_us load=$(cut -d' ' -f1 /proc/loadavg) | fixed: $fixed" | tee -a "$OUT/summary.txt"
   case $target in
     nginx) kill "$(cat "$OUT/nginx.pid")"; rm -f "$OUT/nginx.pid" ;;
+    bare-jetty) kill "$PROXY_PID"; wait "$PROXY_PID" 2>/dev/null || true ;;
     gatehouse) stop_agent $ADMIN plain ;;
     gatehouse-full) stop_agent $ADMIN_FULL full ;;
   esac
