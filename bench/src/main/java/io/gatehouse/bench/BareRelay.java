@@ -36,11 +36,7 @@ public final class BareRelay {
         client.setMaxConnectionsPerDestination(2048);
         client.start();
         Server server = new Server();
-        ServerConnector connector = new ServerConnector(server);
-        connector.setHost("127.0.0.1");
-        connector.setPort(port);
-        connector.setAcceptQueueSize(1024);
-        server.addConnector(connector);
+        ServerConnector connector = FastUpstream.loopbackConnector(server, port);
         server.setHandler(new Handler.Abstract.NonBlocking() {
             @Override
             public boolean handle(Request request, Response response, Callback callback) {

@@ -42,11 +42,7 @@ public final class FastUpstream {
         int port = Integer.parseInt(args[0]);
         byte[] jwks = Files.readAllBytes(Path.of(args[1]));
         Server server = new Server();
-        ServerConnector connector = new ServerConnector(server);
-        connector.setHost("127.0.0.1");
-        connector.setPort(port);
-        connector.setAcceptQueueSize(1024);
-        server.addConnector(connector);
+        ServerConnector connector = loopbackConnector(server, port);
         server.setHandler(new Handler.Abstract.NonBlocking() {
             @Override
             public boolean handle(Request request, Response response, Callback callback) {
@@ -79,6 +75,16 @@ public final class FastUpstream {
         server.start();
         System.out.println("fast upstream on 127.0.0.1:" + connector.getLocalPort());
         server.join();
+    }
+
+    /** A connector on 127.0.0.1:{@code port} with a deep accept queue (the load generator opens many connections). */
+    static ServerConnector loopbackConnector(Server server, int port) {
+        ServerConnector connector = new ServerConnector(server);
+        connector.setHost("127.0.0.1");
+        connector.setPort(port);
+        connector.setAcceptQueueSize(1024);
+        server.addConnector(connector);
+        return connector;
     }
 
     static boolean write(Response response, Callback callback, int status, byte[] body, String session) {
