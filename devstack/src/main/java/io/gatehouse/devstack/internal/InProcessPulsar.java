@@ -138,6 +138,11 @@ public final class InProcessPulsar implements PulsarRuntime {
         config.setDefaultNumberOfNamespaceBundles(1);
         // a persistent broker unloads its topics on close, so cursors and deduplication state are written out
         config.setBrokerShutdownTimeoutMs(settings.persistent() ? 20_000L : 0L);
+        if (settings.persistent()) {
+            // every acknowledgement is written to the cursor before its receipt goes back (the default rate limit
+            // of one cursor write per second keeps later ones in memory, and a stop may then redeliver them)
+            config.setManagedLedgerDefaultMarkDeleteRateLimit(0);
+        }
         config.setLoadBalancerEnabled(false);
         config.setLoadBalancerOverrideBrokerNicSpeedGbps(Optional.of(1.0d));
         config.setForceDeleteNamespaceAllowed(true);
