@@ -32,7 +32,8 @@ fi
 # the agent's JVM options: the launcher's data-plane defaults (see ./gatehouse, docs/data-plane.md)
 export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}   # as ./gatehouse sets it for the agent (fewer malloc arenas, lower RSS)
 DP_DEFAULT_OPTS=$(sed -n 's/^DP_JVM_DEFAULTS="\(.*\)"$/\1/p' "$ROOT/gatehouse")
-DP_DEFAULT_OPTS="$DP_DEFAULT_OPTS -XX:TrimNativeHeapInterval=1000"   # the launcher adds it on JDK 22+ (this JAVA is 25)
+# the launcher adds its trim flag on JDK 22+ (this JAVA is 25)
+DP_DEFAULT_OPTS="$DP_DEFAULT_OPTS $(sed -n 's/^DP_JVM_TRIM="\(.*\)"$/\1/p' "$ROOT/gatehouse")"
 CDS="-XX:SharedArchiveFile=$OUT/agent-cds.jsa -XX:+AutoCreateSharedArchive -Xlog:cds=off"
 AGENT_OPTS=${AGENT_OPTS:-$DP_DEFAULT_OPTS $CDS}
 AGENT_CP=${AGENT_CLASSES:+$AGENT_CLASSES:}$CP

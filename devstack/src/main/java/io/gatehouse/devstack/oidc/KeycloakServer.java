@@ -4,10 +4,9 @@ import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.gatehouse.devstack.internal.Ports;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -88,8 +87,8 @@ public final class KeycloakServer implements AutoCloseable {
         if (!Files.isRegularFile(kcSh)) {
             throw new IllegalArgumentException("home: " + home + " (expected: a Keycloak distribution with bin/kc.sh)");
         }
-        int httpPort = freePort();
-        int managementPort = freePort();
+        int httpPort = Ports.freePort();
+        int managementPort = Ports.freePort();
         String adminPassword = HexFormat.of().formatHex(randomBytes());
         try {
             Path log = Files.createTempFile("keycloak-", ".log");
@@ -291,13 +290,5 @@ public final class KeycloakServer implements AutoCloseable {
         byte[] bytes = new byte[16];
         new SecureRandom().nextBytes(bytes);
         return bytes;
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException("no free port", e);
-        }
     }
 }

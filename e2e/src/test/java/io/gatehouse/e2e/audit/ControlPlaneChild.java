@@ -127,10 +127,6 @@ final class ControlPlaneChild implements AutoCloseable {
         throw new AssertionError("control plane not healthy within " + within + "; " + logTail());
     }
 
-    long pid() {
-        return process.pid();
-    }
-
     /** SIGKILL: no shutdown hook, no graceful stop of the ingest; what it received but did not commit is lost. */
     void kill() throws InterruptedException {
         process.destroyForcibly();
